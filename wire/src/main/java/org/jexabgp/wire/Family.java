@@ -1,0 +1,43 @@
+package org.jexabgp.wire;
+
+import java.util.Comparator;
+
+/** An address family: AFI and SAFI. Ordered by (AFI, SAFI), the order ExaBGP uses for capabilities and EORs. */
+public record Family(Afi afi, Safi safi) implements Comparable<Family> {
+    public static final Family IPV4_UNICAST = new Family(Afi.IPV4, Safi.UNICAST);
+    public static final Family IPV6_UNICAST = new Family(Afi.IPV6, Safi.UNICAST);
+    public static final Family IPV4_MULTICAST = new Family(Afi.IPV4, Safi.MULTICAST);
+    public static final Family IPV6_MULTICAST = new Family(Afi.IPV6, Safi.MULTICAST);
+
+    private static final Comparator<Family> ORDER =
+            Comparator.<Family>comparingInt(f -> f.afi.value()).thenComparingInt(f -> f.safi.value());
+
+    public static Family of(int afi, int safi) {
+        return new Family(Afi.of(afi), Safi.of(safi));
+    }
+
+    /** Parses ExaBGP's "afi safi" spelling, e.g. "ipv4 unicast". */
+    public static Family parse(String afi, String safi) {
+        return new Family(Afi.parse(afi), Safi.parse(safi));
+    }
+
+    /** "ipv4 unicast": ExaBGP's name, used in configuration, JSON and logs. */
+    public String name() {
+        return afi.name() + " " + safi.name();
+    }
+
+    /** "ipv4/unicast": the spelling of OPEN capability JSON. */
+    public String slashName() {
+        return afi.name() + "/" + safi.name();
+    }
+
+    @Override
+    public int compareTo(Family o) {
+        return ORDER.compare(this, o);
+    }
+
+    @Override
+    public String toString() {
+        return name();
+    }
+}

@@ -1,0 +1,38 @@
+package org.jexabgp.wire;
+
+/**
+ * Where wire elements write their ExaBGP JSON. The reactor backs it with a streaming generator; wire code only sees
+ * this interface. Keys are written in call order, which is ExaBGP's order.
+ */
+public interface JsonSink {
+    JsonSink beginObject();
+
+    JsonSink beginObject(String key);
+
+    JsonSink endObject();
+
+    JsonSink beginArray();
+
+    JsonSink beginArray(String key);
+
+    JsonSink endArray();
+
+    JsonSink field(String key, String value);
+
+    JsonSink field(String key, long value);
+
+    JsonSink field(String key, double value);
+
+    JsonSink field(String key, boolean value);
+
+    JsonSink value(String value);
+
+    JsonSink value(long value);
+
+    JsonSink value(double value);
+
+    JsonSink value(boolean value);
+
+    /** Writes the key of the next value (then call a value or begin method). */
+    JsonSink key(String key);
+}
