@@ -35,4 +35,12 @@ public interface JsonSink {
 
     /** Writes the key of the next value (then call a value or begin method). */
     JsonSink key(String key);
+
+    /**
+     * An unsigned 64-bit number, e.g. an extended community's {@code "value"} (ExaBGP prints all digits). Sinks should
+     * override this to write {@link Long#toUnsignedString(long)} as a number; the default is exact only below 2^63.
+     */
+    default JsonSink fieldUnsigned(String key, long value) {
+        return value >= 0 ? field(key, value) : field(key, Double.parseDouble(Long.toUnsignedString(value)));
+    }
 }

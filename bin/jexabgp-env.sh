@@ -1,0 +1,26 @@
+# Sourced by the launchers: sets JEXABGP_JAVA, JEXABGP_JAR and JEXABGP_JVM_FLAGS. $here is the project root.
+java_major() { "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p'; }
+JEXABGP_JAVA=
+if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ] && [ "$(java_major "$JAVA_HOME/bin/java")" -ge 25 ] 2>/dev/null; then
+  JEXABGP_JAVA="$JAVA_HOME/bin/java"
+elif [ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ]; then
+  JEXABGP_JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java
+  JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
+  export JAVA_HOME
+else
+  echo "jexabgp needs JDK 25: set JAVA_HOME" >&2
+  exit 1
+fi
+JEXABGP_JAR="$here/daemon/target/exabgp.jar"
+# Build when the jar is missing or older than any source or build file (a fresh clone, or after an edit).
+if [ ! -f "$JEXABGP_JAR" ] || [ -n "$(find "$here" -path "$here/*/src/main/*" -newer "$JEXABGP_JAR" -print -quit 2>/dev/null)" ] \
+   || [ -n "$(find "$here" -maxdepth 2 -name pom.xml -newer "$JEXABGP_JAR" -print -quit 2>/dev/null)" ]; then
+  echo "jexabgp: building $JEXABGP_JAR ..." >&2
+  (cd "$here" && ./mvnw -q -DskipTests -Djexabgp.out=target package -pl daemon -am >&2) || { echo "jexabgp: build failed" >&2; exit 1; }
+fi
+EXABGP_ROOT="${EXABGP_ROOT:-$here}"
+export EXABGP_ROOT
+# HotSpot suspends threads with SIGUSR2 on Linux; move that to SIGRTMIN+6 so USR2 reaches the daemon (restart).
+_JAVA_SR_SIGNUM=40
+export _JAVA_SR_SIGNUM
+JEXABGP_JVM_FLAGS="-XX:+UseSerialGC -Xms32m -Xmn16m -Xmx${JEXABGP_HEAP:-1g} -Xshare:auto -Xlog:disable -Xlog:all=warning:stderr ${JEXABGP_JAVA_OPTS:-}"

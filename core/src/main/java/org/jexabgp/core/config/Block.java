@@ -1,0 +1,42 @@
+package org.jexabgp.core.config;
+
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/** The statements of a file, read in order by the section parsers; a section ends at its {@code }}. */
+final class Block {
+    /** Handles one statement of a section (a command or a nested section's opening). */
+    @FunctionalInterface
+    interface Body {
+        void statement(Statement s) throws ConfigError;
+    }
+
+    private final List<Statement> statements;
+    private int next;
+
+    Block(List<Statement> statements) {
+        this.statements = statements;
+    }
+
+    @Nullable Statement next() {
+        return next < statements.size() ? statements.get(next++) : null;
+    }
+
+    /**
+     * Feeds the statements of the section just opened to body, up to its closing brace. A missing final brace at end
+     * of file is accepted and words written before a {@code }} are dropped, as ExaBGP does (config.md §2, D10).
+     */
+    void section(Body body) throws ConfigError {
+        for (Statement s = next(); s != null; s = next()) {
+            if (s.closes()) return;
+            body.statement(s);
+        }
+    }
+
+    /** Consumes a section whose content is ignored on purpose. */
+    void skipSection() throws ConfigError {
+        section(s -> {
+            if (s.opens()) skipSection();
+        });
+    }
+}

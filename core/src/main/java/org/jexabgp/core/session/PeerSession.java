@@ -1,0 +1,509 @@
+package org.jexabgp.core.session;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import org.jexabgp.core.fsm.Action;
+import org.jexabgp.core.fsm.Event;
+import org.jexabgp.core.fsm.Fsm;
+import org.jexabgp.core.fsm.State;
+import org.jexabgp.core.fsm.Step;
+import org.jexabgp.core.model.Neighbor;
+import org.jexabgp.core.rib.AdjRibOut;
+import org.jexabgp.core.rib.PackingOptions;
+import org.jexabgp.wire.Family;
+import org.jexabgp.wire.IpAddress;
+import org.jexabgp.wire.Malformed;
+import org.jexabgp.wire.Negotiated;
+import org.jexabgp.wire.WireReader;
+import org.jexabgp.wire.message.Keepalive;
+import org.jexabgp.wire.message.Message;
+import org.jexabgp.wire.message.MessageCodec;
+import org.jexabgp.wire.message.Notification;
+import org.jexabgp.wire.message.Open;
+import org.jexabgp.wire.message.RouteRefresh;
+import org.jexabgp.wire.Verdict;
+import org.jexabgp.wire.message.Header;
+import org.jexabgp.wire.message.MessageType;
+import org.jexabgp.wire.message.RouteUpdate;
+import org.jexabgp.wire.message.UnknownMessage;
+import org.jexabgp.wire.message.UpdateCodec;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One neighbour's BGP session, sans I/O: frames received bytes, decodes, drives the {@link Fsm}, keeps timers as
+ * deadlines, and queues what it decides to send. The owner feeds bytes, connection events and time, and pulls bytes.
+ */
+public final class PeerSession {
+    private static final long SECOND = 1_000_000_000L;
+    private static final long NEVER = Long.MAX_VALUE;
+    /** Messages handled per run, so one busy peer cannot hold the loop (the rest waits for the next turn). */
+    private static final int MESSAGES_PER_RUN = 256;
+    private static final int HEADER = 19;
+
+    private final Neighbor neighbor;
+    private final SessionSettings settings;
+    private final AdjRibOut rib;
+    private final SessionListener listener;
+    private final Fsm.Settings fsmSettings;
+    private final Backoff backoff = new Backoff();
+
+    private State state = State.IDLE;
+    private boolean connected;
+    private boolean stopped;
+    private int attemptsUsed;
+
+    // inbound framing
+    private byte[] in = new byte[8192];
+    private int inStart;
+    private int inEnd;
+
+    // outbound queue of whole messages; a NOTIFICATION drops it
+    private final ArrayDeque<byte[]> out = new ArrayDeque<>();
+    private int outOffset;
+
+    private long holdDeadline = NEVER;
+    private long keepaliveDeadline = NEVER;
+    private long retryDeadline = NEVER;
+    private long lastNow;
+
+    private @Nullable Open sentOpen;
+    private @Nullable Notification pendingNotification;
+    private @Nullable Negotiated negotiated;
+    private @Nullable IpAddress localAddress;
+    private @Nullable IpAddress remoteAddress;
+    private boolean firstBatch;
+    private boolean eorSent;
+    private final List<Family> eorRequested = new ArrayList<>();
+
+    public PeerSession(Neighbor neighbor, SessionSettings settings, AdjRibOut rib, SessionListener listener) {
+        this.neighbor = neighbor;
+        this.settings = settings;
+        this.rib = rib;
+        this.listener = listener;
+        this.fsmSettings = new Fsm.Settings(neighbor.passive() || settings.passive());
+    }
+
+    public State state() {
+        return state;
+    }
+
+    public Neighbor neighbor() {
+        return neighbor;
+    }
+
+    public @Nullable Negotiated negotiated() {
+        return negotiated;
+    }
+
+    public @Nullable IpAddress localAddress() {
+        return localAddress != null ? localAddress : neighbor.localAddress();
+    }
+
+    public boolean isConnected() {
+        return connected;
+    }
+
+    public boolean isStopped() {
+        return stopped;
+    }
+
+    public boolean established() {
+        return state == State.ESTABLISHED;
+    }
+
+    // ---- inputs ----
+
+    public void start(long now) {
+        lastNow = now;
+        fire(Event.Start.class, new Event.Start(), now);
+    }
+
+    /** Stops the peer for good (shutdown, removed by reload): NOTIFICATION when a session is up, then close. */
+    public void stop(long now, int code, int subcode, String reason, boolean notify) {
+        stopped = true;
+        retryDeadline = NEVER;
+        fire(Event.Stop.class, new Event.Stop(code, subcode, reason, notify && connected), now);
+    }
+
+    /** Tears down the current session (API teardown) without stopping the peer: it reconnects later. */
+    public void teardown(long now, int code, String reason) {
+        if (!connected) return;
+        fire(Event.Error.class, new Event.Error(6, code, reason), now);
+    }
+
+    /** A connection to this peer is up (ours, or an incoming one matched to it). */
+    public void tcpUp(long now, IpAddress local, IpAddress remote) {
+        connected = true;
+        localAddress = local;
+        remoteAddress = remote;
+        inStart = inEnd = 0;
+        out.clear();
+        outOffset = 0;
+        listener.connected();
+        fire(Event.TcpUp.class, new Event.TcpUp(), now);
+    }
+
+    public void tcpDown(long now, String reason) {
+        if (!connected && state != State.CONNECT) {
+            // a failed connect attempt
+            fire(Event.TcpDown.class, new Event.TcpDown(reason), now);
+            return;
+        }
+        connected = false;
+        fire(Event.TcpDown.class, new Event.TcpDown(reason), now);
+    }
+
+    /** Appends received bytes; they are framed and handled in the next {@link #run}. */
+    public void received(byte[] data, int offset, int length) {
+        if (inEnd + length > in.length) {
+            System.arraycopy(in, inStart, in, 0, inEnd - inStart);
+            inEnd -= inStart;
+            inStart = 0;
+            if (inEnd + length > in.length) in = java.util.Arrays.copyOf(in, Math.max(in.length * 2, inEnd + length));
+        }
+        System.arraycopy(data, offset, in, inEnd, length);
+        inEnd += length;
+    }
+
+    /** Asks for an End-of-RIB for this family (API {@code announce eor}), sent after pending routes. */
+    public void requestEndOfRib(Family family) {
+        eorRequested.add(family);
+    }
+
+    /** Queues a ROUTE-REFRESH request for the family (API {@code announce route-refresh}). */
+    public void requestRouteRefresh(Family family) {
+        Negotiated n = negotiated;
+        if (n == null || state != State.ESTABLISHED) return;
+        queue(new RouteRefresh(family, RouteRefresh.REQUEST), n);
+    }
+
+    /** Re-sends the whole Adj-RIB-Out (API {@code flush adj-rib out}), framed by BoRR/EoRR when configured. */
+    public void flushAdjRibOut() {
+        Negotiated n = negotiated;
+        if (n == null) return;
+        boolean enhanced = neighbor.capabilities().routeRefresh();
+        if (enhanced) for (Family f : n.families()) queue(new RouteRefresh(f, RouteRefresh.BEGIN), n);
+        rib.resendAll();
+        drainRib(n, true);
+        if (enhanced) for (Family f : n.families()) queue(new RouteRefresh(f, RouteRefresh.END), n);
+    }
+
+    // ---- the turn ----
+
+    /** Due timers, then up to a bounded number of received messages, then the next UPDATE batch. */
+    public void run(long now) {
+        lastNow = now;
+        if (now >= retryDeadline) {
+            retryDeadline = NEVER;
+            if (!stopped) fire(Event.RetryDue.class, new Event.RetryDue(), now);
+        }
+        if (now >= holdDeadline) {
+            holdDeadline = NEVER;
+            fire(Event.HoldExpired.class, new Event.HoldExpired(), now);
+        }
+        if (now >= keepaliveDeadline) {
+            keepaliveDeadline = NEVER;
+            fire(Event.KeepaliveDue.class, new Event.KeepaliveDue(), now);
+        }
+        for (int i = 0; i < MESSAGES_PER_RUN && connected && frameOne(now); i++) {
+            // one message handled per iteration
+        }
+        Negotiated n = negotiated;
+        if (state == State.ESTABLISHED && n != null && out.isEmpty()) {
+            if (rib.hasPending()) drainRib(n, !firstBatch);
+            firstBatch = false;
+            if (!eorSent && out.isEmpty() && !rib.hasPending()) {
+                eorSent = true;
+                if (!neighbor.manualEor()) {
+                    if (n.families().isEmpty()) queue(Keepalive.INSTANCE, n);
+                    for (Family f : n.families()) queueEor(f, n);
+                }
+            }
+        }
+        if (state == State.ESTABLISHED && n != null && eorSent && !eorRequested.isEmpty() && !rib.hasPending()) {
+            for (Family f : eorRequested) queueEor(f, n);
+            eorRequested.clear();
+        }
+    }
+
+    /** The earliest time {@link #run} has something to do, or Long.MAX_VALUE. */
+    public long nextDeadline() {
+        long next = Math.min(holdDeadline, Math.min(keepaliveDeadline, retryDeadline));
+        if (connected && inEnd - inStart >= HEADER) return lastNow; // data waiting
+        if (state == State.ESTABLISHED && out.isEmpty() && (rib.hasPending() || !eorSent)) return lastNow;
+        return next;
+    }
+
+    /** Copies the next bytes to send into buf; returns how many (0 when nothing is queued). */
+    public int pull(byte[] buf, int offset, int length) {
+        int written = 0;
+        while (written < length && !out.isEmpty()) {
+            byte[] head = out.peekFirst();
+            int n = Math.min(length - written, head.length - outOffset);
+            System.arraycopy(head, outOffset, buf, offset + written, n);
+            written += n;
+            outOffset += n;
+            if (outOffset == head.length) {
+                out.pollFirst();
+                outOffset = 0;
+            }
+        }
+        return written;
+    }
+
+    public boolean hasOutput() {
+        return !out.isEmpty();
+    }
+
+    // ---- framing and decoding ----
+
+    /** Handles one complete message if there is one; false when more bytes are needed or the session ended. */
+    private boolean frameOne(long now) {
+        if (inEnd - inStart < HEADER) return false;
+        Negotiated n = negotiatedOrDefault();
+        Header header;
+        try {
+            header = MessageCodec.header(new WireReader(in, inStart, inStart + HEADER), n.messageSize());
+        } catch (Malformed m) {
+            error(m, now);
+            return false;
+        }
+        int length = header.length();
+        if (inEnd - inStart < length) return false;
+        byte[] raw = java.util.Arrays.copyOfRange(in, inStart, inStart + length);
+        inStart += length;
+        if (inStart == inEnd) inStart = inEnd = 0;
+        Message message;
+        try {
+            message = MessageCodec.decode(header.type(), new WireReader(raw, HEADER, length), n);
+        } catch (Malformed m) {
+            error(m, now);
+            return false;
+        } catch (RuntimeException bug) {
+            // A decoder bug must only cost this session (ARCHITECTURE §6), with the offending bytes in the reason.
+            fire(Event.Error.class, new Event.Error(1, 0, "internal error decoding " + java.util.HexFormat.of()
+                    .withUpperCase().formatHex(raw) + ": " + bug), now);
+            return false;
+        }
+        if (message instanceof UnknownMessage u) {
+            report(message, raw, n);
+            Notification no = Notification.cannotDecode(u.type().value());
+            fail(no, now);
+            return false;
+        }
+        if (message instanceof RouteUpdate u && u.decoded().verdict() == Verdict.RESET_SESSION) {
+            report(message, raw, n);
+            fire(Event.Error.class, new Event.Error(3, 1, String.join("; ", u.decoded().problems())), now);
+            return false;
+        }
+        handle(message, raw, n, now);
+        return connected;
+    }
+
+    private void handle(Message message, byte[] raw, Negotiated n, long now) {
+        if (message instanceof Open open) {
+            if (state != State.OPENSENT) {
+                report(message, raw, n);
+                fire(Event.OpenIn.class, new Event.OpenIn(), now);
+                return;
+            }
+            Negotiation.Result result = Negotiation.negotiate(neighbor, sentOpen(), open);
+            report(message, raw, result.negotiated() != null ? result.negotiated() : n);
+            if (result.error() != null) {
+                Malformed m = result.error();
+                fire(Event.Error.class, new Event.Error(m.code(), m.subcode(), m.getMessage()), now);
+                return;
+            }
+            negotiated = result.negotiated();
+            fire(Event.OpenIn.class, new Event.OpenIn(), now);
+            return;
+        }
+        report(message, raw, n);
+        switch (message) {
+            case Keepalive k -> fire(Event.KeepaliveIn.class, new Event.KeepaliveIn(), now);
+            case Notification no -> fire(Event.NotificationIn.class, new Event.NotificationIn(no.code(), no.subcode()), now);
+            case RouteRefresh rr -> {
+                fire(Event.MessageIn.class, new Event.MessageIn(), now);
+                if (state == State.ESTABLISHED && rr.subtype() == RouteRefresh.REQUEST) answerRefresh(rr, n);
+            }
+            default -> fire(Event.MessageIn.class, new Event.MessageIn(), now);
+        }
+    }
+
+    /** RFC 2918/7313: re-send the family's routes; framed by BoRR/EoRR when enhanced refresh was negotiated. */
+    private void answerRefresh(RouteRefresh rr, Negotiated n) {
+        Family family = rr.family();
+        boolean enhanced = n.refresh() == Negotiated.Refresh.ENHANCED;
+        if (enhanced) queue(new RouteRefresh(family, RouteRefresh.BEGIN), n);
+        rib.resend(family);
+        drainRib(n, true);
+        if (enhanced) queue(new RouteRefresh(family, RouteRefresh.END), n);
+    }
+
+    private void error(Malformed m, long now) {
+        fail(Notification.of(m), now);
+    }
+
+    /** Ends the session with exactly this NOTIFICATION (its data as the decoder built it). */
+    private void fail(Notification notification, long now) {
+        pendingNotification = notification;
+        fire(Event.Error.class, new Event.Error(notification.code(), notification.subcode(), ""), now);
+        pendingNotification = null;
+    }
+
+    // ---- FSM glue ----
+
+    private <E extends Event> void fire(Class<E> kind, E event, long now) {
+        State before = state;
+        Step step = Fsm.step(state, event, fsmSettings);
+        state = step.next();
+        for (Action action : step.actions()) apply(action, event, now);
+        if (state != before || event instanceof Event.Start) listener.fsm(state);
+    }
+
+    private void apply(Action action, Event event, long now) {
+        switch (action) {
+            case Action.Connect c -> connect(now);
+            case Action.SendOpen s -> {
+                Open open = OpenFactory.build(neighbor, settings);
+                sentOpen = open;
+                queue(open, Negotiation.beforeOpen(neighbor));
+            }
+            case Action.SendKeepalive s -> queue(Keepalive.INSTANCE, negotiatedOrDefault());
+            case Action.SendNotification s -> {
+                out.clear();
+                outOffset = 0;
+                Notification exact = pendingNotification;
+                pendingNotification = null;
+                Notification notification = exact != null ? exact : Notification.of(s.code(), s.subcode(), s.reason());
+                queue(notification, negotiatedOrDefault());
+            }
+            case Action.Close c -> {
+                if (connected) listener.close();
+                connected = false;
+            }
+            case Action.ArmHold a -> {
+                if (state == State.OPENSENT) holdDeadline = now + settings.openWaitSeconds() * SECOND;
+                else {
+                    int hold = negotiated != null ? negotiated.holdTimeSeconds() : neighbor.holdTimeSeconds();
+                    holdDeadline = hold == 0 ? NEVER : now + hold * SECOND;
+                }
+            }
+            case Action.ArmKeepalive a -> {
+                int hold = negotiated != null ? negotiated.holdTimeSeconds() : neighbor.holdTimeSeconds();
+                keepaliveDeadline = hold == 0 ? NEVER : now + Math.max(1, hold / 3) * SECOND;
+            }
+            case Action.DisarmTimers d -> holdDeadline = keepaliveDeadline = NEVER;
+            case Action.ScheduleRetry r -> scheduleRetry(now);
+            case Action.SessionUp u -> sessionUp();
+            case Action.SessionDown d -> sessionDown(d.reason(), event);
+        }
+    }
+
+    private void connect(long now) {
+        if (settings.attempts() > 0 && attemptsUsed >= settings.attempts()) {
+            finish();
+            return;
+        }
+        attemptsUsed++;
+        listener.connect();
+    }
+
+    private void scheduleRetry(long now) {
+        if (stopped) return;
+        if (settings.attempts() > 0 && attemptsUsed >= settings.attempts()) {
+            finish();
+            return;
+        }
+        retryDeadline = now + backoff.nextSeconds() * SECOND;
+    }
+
+    private void finish() {
+        if (stopped) return;
+        stopped = true;
+        retryDeadline = NEVER;
+        listener.finished();
+    }
+
+    private void sessionUp() {
+        backoff.reset();
+        firstBatch = true;
+        eorSent = false;
+        eorRequested.clear();
+        rib.discardPending();
+        rib.resendAll();
+        listener.up(negotiatedOrDefault());
+    }
+
+    private void sessionDown(String reason, Event event) {
+        listener.down(reason);
+        negotiated = null;
+        sentOpen = null;
+        inStart = inEnd = 0;
+        if (!(event instanceof Event.Error) && !(event instanceof Event.Stop)) {
+            out.clear();
+            outOffset = 0;
+        }
+    }
+
+    // ---- output ----
+
+    private void queue(Message message, Negotiated n) {
+        byte[] bytes = MessageCodec.encode(message, n).toArray();
+        out.addLast(bytes);
+        listener.message(message, false, bytes, n);
+        listener.wantsToSend();
+    }
+
+    private void queueEor(Family family, Negotiated n) {
+        byte[] bytes = frame(2, UpdateCodec.encodeEndOfRib(family));
+        out.addLast(bytes);
+        if (listener.wantsCopies(2, false)) report(bytes, n, false);
+        listener.wantsToSend();
+    }
+
+    private void drainRib(Negotiated n, boolean includeWithdrawals) {
+        rib.drain(n, new PackingOptions(neighbor.groupUpdates()), includeWithdrawals, (message, length) -> {
+            byte[] bytes = java.util.Arrays.copyOf(message, length);
+            out.addLast(bytes);
+            if (listener.wantsCopies(2, false)) report(bytes, n, false);
+        });
+        if (!out.isEmpty()) listener.wantsToSend();
+    }
+
+    /** Reports one of our own UPDATEs by decoding it again: only done when a program asked for send copies. */
+    private void report(byte[] bytes, Negotiated n, boolean received) {
+        try {
+            Message m = MessageCodec.decode(MessageType.UPDATE, new WireReader(bytes, HEADER, bytes.length), n);
+            listener.message(m, received, bytes, n);
+        } catch (Malformed e) {
+            throw new IllegalStateException("we produced an UPDATE we cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    private void report(Message message, byte[] raw, Negotiated n) {
+        listener.message(message, true, raw, n);
+    }
+
+    private static byte[] frame(int type, org.jexabgp.wire.Bytes body) {
+        byte[] out = new byte[HEADER + body.length()];
+        java.util.Arrays.fill(out, 0, 16, (byte) 0xFF);
+        out[16] = (byte) (out.length >>> 8);
+        out[17] = (byte) out.length;
+        out[18] = (byte) type;
+        body.copyTo(out, HEADER);
+        return out;
+    }
+
+    private Open sentOpen() {
+        Open o = sentOpen;
+        if (o == null) throw new IllegalStateException("OPEN received before ours was sent");
+        return o;
+    }
+
+    private Negotiated negotiatedOrDefault() {
+        Negotiated n = negotiated;
+        return n != null ? n : Negotiation.beforeOpen(neighbor);
+    }
+}

@@ -1,0 +1,119 @@
+package org.jexabgp.daemon;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.jexabgp.core.config.ConfigError;
+import org.jexabgp.core.config.Settings;
+import org.jexabgp.core.model.Configuration;
+import org.jexabgp.core.session.SessionSettings;
+import org.jexabgp.daemon.engine.Engine;
+import org.jexabgp.reactor.Endpoint;
+import org.jexabgp.reactor.EventContext;
+import org.jexabgp.reactor.Reactor;
+import org.jexabgp.reactor.ReactorOptions;
+import org.jexabgp.wire.IpAddress;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+
+/** {@code exabgp [server] CONF…}: runs the daemon. */
+@CommandLine.Command(name = "server", description = "run the BGP daemon (the default command)")
+final class ServerCommand implements Callable<Integer> {
+    @CommandLine.Option(names = {"-v", "--verbose"}, description = "log everything, at debug level")
+    boolean verbose;
+
+    @CommandLine.Option(names = {"-d", "--debug"}, description = "as --verbose (ExaBGP also starts its debugger)")
+    boolean debug;
+
+    @CommandLine.Option(names = {"-p", "--pdb"}, description = "accepted for compatibility; no effect")
+    boolean pdb;
+
+    @CommandLine.Option(names = {"-1", "--once"}, description = "one connection attempt per neighbour")
+    boolean once;
+
+    @CommandLine.Option(names = {"-P", "--passive"}, description = "never connect out, only accept")
+    boolean passive;
+
+    @CommandLine.Option(names = {"-m", "--memory"}, hidden = true)
+    boolean memory;
+
+    @CommandLine.Option(names = {"-s", "--signal"}, hidden = true)
+    int signalSeconds;
+
+    @CommandLine.Option(names = "--profile", hidden = true)
+    String profile = "";
+
+    @CommandLine.Parameters(arity = "1..*", paramLabel = "CONF", description = "configuration file(s)")
+    List<String> files = List.of();
+
+    @Override
+    public Integer call() {
+        Settings settings;
+        try {
+            settings = Environment.load();
+        } catch (Settings.Invalid e) {
+            System.err.println(e.getMessage());
+            return 1;
+        }
+        Settings.Log log = settings.log();
+        if (verbose || debug)
+            log = new Settings.Log(true, true, true, log.destination(), true, "DEBUG", true, true, true, true, true,
+                    true, true, true, false, true, true);
+        Logging.apply(log);
+        Logger logger = LoggerFactory.getLogger("exabgp.reactor");
+        logger.info("Thank you for using jexabgp (ExaBGP {} compatible)", Version.EXABGP);
+
+        boolean bgpPassive = settings.bgp().passive() || passive;
+        ConfigFiles configs = new ConfigFiles(files, bgpPassive);
+        Configuration config;
+        try {
+            config = configs.next();
+        } catch (ConfigError e) {
+            System.err.println(e.getMessage());
+            return 1;
+        } catch (IOException e) {
+            System.err.println(e.getMessage());
+            return 1;
+        }
+
+        int attempts = once ? 1 : settings.tcp().attempts();
+        SessionSettings session =
+                new SessionSettings(settings.bgp().openwait(), attempts, bgpPassive, Version.reported());
+        List<Endpoint> bind = new ArrayList<>();
+        for (String address : settings.tcp().bind().trim().split("[ ,]+")) {
+            if (address.isEmpty()) continue;
+            IpAddress ip = IpAddress.tryParse(address);
+            if (ip == null) {
+                System.err.println("invalid address in tcp.bind: " + address);
+                return 1;
+            }
+            bind.add(new Endpoint(ip, settings.tcp().port()));
+        }
+        ReactorOptions options = new ReactorOptions(settings.tcp().port(), bind, session, settings.api().ack(),
+                settings.api().respawn(), Version.reported(), Map.of());
+        EventContext context = new EventContext(hostname(), ProcessHandle.current().pid(), parentPid(),
+                () -> System.currentTimeMillis() / 1000.0);
+        Reactor reactor = new Reactor(config, options, configs, context);
+        Engine engine = Engine.of(settings.reactor().asyncio());
+        logger.info("reactor: {}", settings.reactor().asyncio() ? "virtual threads" : "selector");
+        return engine.run(reactor);
+    }
+
+    private static String hostname() {
+        try {
+            return Files.readString(Path.of("/proc/sys/kernel/hostname")).trim();
+        } catch (IOException e) {
+            String h = System.getenv("HOSTNAME");
+            return h != null ? h : "localhost";
+        }
+    }
+
+    private static long parentPid() {
+        return ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(0L);
+    }
+}

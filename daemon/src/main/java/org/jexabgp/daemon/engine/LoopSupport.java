@@ -1,0 +1,44 @@
+package org.jexabgp.daemon.engine;
+
+import java.util.List;
+import java.util.Map;
+import org.jexabgp.reactor.ProcessKey;
+import org.jexabgp.reactor.Reactor;
+import sun.misc.Signal;
+
+/** What both engines share: the inbox, programs, signals, and handing inputs to the reactor. */
+final class LoopSupport {
+    /** Signals ExaBGP acts on (runtime.md §4). USR2 only reaches us when the launcher moved the VM's own. */
+    private static final List<String> SIGNALS = List.of("TERM", "INT", "HUP", "USR1", "USR2", "ALRM");
+
+    final Inbox inbox = new Inbox();
+    final ProcessRunner processes = new ProcessRunner(inbox);
+
+    void installSignals() {
+        for (String name : SIGNALS) {
+            try {
+                Signal.handle(new Signal(name), s -> inbox.add(new Input.Signal("SIG" + s.getName(), s.getNumber())));
+            } catch (IllegalArgumentException e) {
+                org.slf4j.LoggerFactory.getLogger("exabgp.reactor")
+                        .debug("signal {} is used by the JVM: {}", name, e.getMessage());
+            }
+        }
+    }
+
+    void startProcess(ProcessKey key, List<String> command, Map<String, String> env) {
+        processes.start(key, command, env);
+    }
+
+    /** Hands one input to the reactor; socket inputs are handled by the engine that made them. */
+    static void deliver(Reactor reactor, Input input) {
+        switch (input) {
+            case Input.Lines l -> reactor.commands(l.process(), l.lines());
+            case Input.ProcessExited e -> reactor.processExited(e.process(), e.code());
+            case Input.Signal s -> reactor.signal(s.name(), s.number());
+            case Input.Connected c -> reactor.connected(c.conn(), c.local(), c.remote());
+            case Input.Accepted a -> reactor.accepted(a.conn(), a.local(), a.remote());
+            case Input.Received r -> reactor.received(r.conn(), r.data(), 0, r.length());
+            case Input.Closed c -> reactor.closed(c.conn(), c.reason());
+        }
+    }
+}

@@ -1,0 +1,277 @@
+package org.jexabgp.daemon.engine;
+
+import java.io.IOException;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedSelectorException;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.jexabgp.reactor.ConnKey;
+import org.jexabgp.reactor.Endpoint;
+import org.jexabgp.reactor.Io;
+import org.jexabgp.reactor.ProcessKey;
+import org.jexabgp.reactor.Reactor;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The default engine: one platform thread, one {@link Selector}. Per loop: inputs to the reactor, one turn, writes,
+ * then wait for readiness or the next deadline.
+ */
+final class SelectorEngine implements Engine {
+    private static final Logger LOG = LoggerFactory.getLogger("exabgp.network");
+
+    private final LoopSupport support = new LoopSupport();
+    private final Map<ConnKey, Conn> conns = new HashMap<>();
+    private final Set<ConnKey> toFlush = new LinkedHashSet<>();
+    private final ByteBuffer readBuffer = ByteBuffer.allocate(64 * 1024);
+    private long nextIncoming = -1;
+    private int fatal = -1;
+    private @Nullable Selector selector;
+    private @Nullable Reactor reactor;
+
+    private static final class Conn {
+        final SocketChannel channel;
+        final ByteBuffer out = ByteBuffer.allocate(64 * 1024).limit(0);
+        @Nullable SelectionKey key;
+        boolean closing;
+
+        Conn(SocketChannel channel) {
+            this.channel = channel;
+        }
+    }
+
+    @Override
+    public int run(Reactor reactor) {
+        this.reactor = reactor;
+        try (Selector sel = Selector.open()) {
+            this.selector = sel;
+            support.inbox.waker(sel::wakeup);
+            support.installSignals();
+            reactor.start(new SelectorIo(), System.nanoTime());
+            while (true) {
+                support.inbox.drain(i -> LoopSupport.deliver(reactor, i));
+                long now = System.nanoTime();
+                long next = reactor.turn(now);
+                flushAll();
+                if (reactor.done() || fatal >= 0) break;
+                long waitNanos = next - System.nanoTime();
+                if (!support.inbox.isEmpty() || waitNanos <= 0) sel.selectNow();
+                else sel.select(Math.max(1, TimeUnit.NANOSECONDS.toMillis(waitNanos + 999_999)));
+                for (SelectionKey key : sel.selectedKeys()) handle(key);
+                sel.selectedKeys().clear();
+            }
+        } catch (IOException | ClosedSelectorException e) {
+            LOG.error("selector failed: {}", e.getMessage());
+            fatal = 1;
+        } finally {
+            for (Conn c : conns.values()) closeQuietly(c);
+            support.processes.stopAll(100);
+        }
+        return fatal >= 0 ? fatal : reactor.exitCode();
+    }
+
+    private void handle(SelectionKey key) {
+        if (!key.isValid()) return;
+        Reactor r = reactor();
+        if (key.attachment() instanceof ServerSocketChannel server) {
+            accept(server);
+            return;
+        }
+        ConnKey id = (ConnKey) key.attachment();
+        Conn c = conns.get(id);
+        if (c == null) return;
+        try {
+            if (key.isConnectable()) {
+                c.channel.finishConnect();
+                key.interestOps(SelectionKey.OP_READ);
+                r.connected(id, Sockets.toEndpoint(c.channel.getLocalAddress()),
+                        Sockets.toEndpoint(c.channel.getRemoteAddress()));
+                return;
+            }
+            if (key.isWritable()) {
+                key.interestOps(SelectionKey.OP_READ);
+                toFlush.add(id);
+            }
+            if (key.isReadable()) {
+                readBuffer.clear();
+                int n = c.channel.read(readBuffer);
+                if (n < 0) drop(id, c, "closing connection");
+                else if (n > 0) r.received(id, readBuffer.array(), 0, n);
+            }
+        } catch (IOException e) {
+            drop(id, c, Sockets.reason(e));
+        }
+    }
+
+    private void accept(ServerSocketChannel server) {
+        try {
+            SocketChannel ch;
+            while ((ch = server.accept()) != null) {
+                ch.configureBlocking(false);
+                ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
+                ConnKey id = new ConnKey(nextIncoming--);
+                Conn c = new Conn(ch);
+                conns.put(id, c);
+                c.key = ch.register(selector(), SelectionKey.OP_READ, id);
+                reactor().accepted(id, Sockets.toEndpoint(ch.getLocalAddress()), Sockets.toEndpoint(ch.getRemoteAddress()));
+            }
+        } catch (IOException e) {
+            LOG.warn("accept failed: {}", e.getMessage());
+        }
+    }
+
+    private void drop(ConnKey id, Conn c, String reason) {
+        closeQuietly(c);
+        conns.remove(id);
+        toFlush.remove(id);
+        reactor().closed(id, reason);
+    }
+
+    private void flushAll() {
+        if (toFlush.isEmpty()) return;
+        ConnKey[] ids = toFlush.toArray(new ConnKey[0]);
+        toFlush.clear();
+        for (ConnKey id : ids) {
+            Conn c = conns.get(id);
+            if (c != null) flush(id, c);
+        }
+    }
+
+    /** Writes until the socket is full (then waits for OP_WRITE) or the reactor has nothing more. */
+    private void flush(ConnKey id, Conn c) {
+        try {
+            while (true) {
+                if (c.out.hasRemaining()) {
+                    c.channel.write(c.out);
+                    if (c.out.hasRemaining()) {
+                        if (c.key != null) c.key.interestOps(SelectionKey.OP_READ | SelectionKey.OP_WRITE);
+                        return;
+                    }
+                }
+                c.out.clear();
+                int n = reactor().pull(id, c.out.array(), 0, c.out.capacity());
+                if (n <= 0) {
+                    c.out.limit(0);
+                    if (c.closing) {
+                        closeQuietly(c);
+                        conns.remove(id);
+                    }
+                    return;
+                }
+                c.out.limit(n);
+            }
+        } catch (IOException e) {
+            drop(id, c, Sockets.reason(e));
+        }
+    }
+
+    private static void closeQuietly(Conn c) {
+        try {
+            c.channel.close();
+        } catch (IOException e) {
+            LOG.debug("close: {}", e.getMessage());
+        }
+    }
+
+    private Selector selector() {
+        if (selector == null) throw new IllegalStateException("not running");
+        return selector;
+    }
+
+    private Reactor reactor() {
+        if (reactor == null) throw new IllegalStateException("not running");
+        return reactor;
+    }
+
+    private final class SelectorIo implements Io {
+        @Override
+        public void connect(ConnKey conn, Endpoint remote, @Nullable Endpoint local, ConnectionOptions options) {
+            SocketChannel ch = null;
+            try {
+                ch = SocketChannel.open(remote.address() != null && remote.address().isV4()
+                        ? java.net.StandardProtocolFamily.INET
+                        : java.net.StandardProtocolFamily.INET6);
+                ch.configureBlocking(false);
+                ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
+                SocketOptions.apply(ch, remote, options);
+                if (local != null) ch.bind(Sockets.toSocket(local));
+                Conn c = new Conn(ch);
+                conns.put(conn, c);
+                boolean done = ch.connect(Sockets.toSocket(remote));
+                c.key = ch.register(selector(), done ? SelectionKey.OP_READ : SelectionKey.OP_CONNECT, conn);
+                if (done) {
+                    support.inbox.add(new Input.Connected(
+                            conn, Sockets.toEndpoint(ch.getLocalAddress()), Sockets.toEndpoint(ch.getRemoteAddress())));
+                }
+            } catch (IOException | RuntimeException e) {
+                if (ch != null) {
+                    try {
+                        ch.close();
+                    } catch (IOException ignored) {
+                        LOG.debug("close after failed connect");
+                    }
+                }
+                conns.remove(conn);
+                String reason = e instanceof IOException io ? Sockets.reason(io) : String.valueOf(e.getMessage());
+                support.inbox.add(new Input.Closed(conn, "connection to " + remote + " failed: " + reason));
+            }
+        }
+
+        @Override
+        public void wantsToSend(ConnKey conn) {
+            toFlush.add(conn);
+        }
+
+        @Override
+        public void close(ConnKey conn) {
+            Conn c = conns.get(conn);
+            if (c == null) return;
+            c.closing = true;
+            toFlush.add(conn);
+        }
+
+        @Override
+        public void listen(Endpoint local) {
+            try {
+                ServerSocketChannel server = ServerSocketChannel.open(
+                        local.address() != null && local.address().isV4()
+                                ? java.net.StandardProtocolFamily.INET
+                                : java.net.StandardProtocolFamily.INET6);
+                server.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+                server.configureBlocking(false);
+                server.bind(Sockets.toSocket(local), 64);
+                server.register(selector(), SelectionKey.OP_ACCEPT, server);
+                LOG.info("listening for BGP session(s) on {}", local);
+            } catch (IOException e) {
+                LOG.error("can not bind to {} ({}){}", local, Sockets.reason(e),
+                        local.port() <= 1024 ? ", you may need to run ExaBGP as root" : "");
+                fatal = 1;
+            }
+        }
+
+        @Override
+        public void startProcess(ProcessKey process, List<String> command, Map<String, String> env) {
+            support.startProcess(process, command, env);
+        }
+
+        @Override
+        public void toProcess(ProcessKey process, byte[] line) {
+            support.processes.send(process, line);
+        }
+
+        @Override
+        public void stopProcess(ProcessKey process) {
+            support.processes.stop(process);
+        }
+    }
+}

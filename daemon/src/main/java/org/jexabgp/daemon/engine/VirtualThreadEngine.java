@@ -1,0 +1,262 @@
+package org.jexabgp.daemon.engine;
+
+import java.io.IOException;
+import java.net.StandardProtocolFamily;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jexabgp.reactor.ConnKey;
+import org.jexabgp.reactor.Endpoint;
+import org.jexabgp.reactor.Io;
+import org.jexabgp.reactor.ProcessKey;
+import org.jexabgp.reactor.Reactor;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The engine selected by {@code reactor.asyncio}: a virtual thread per connection blocks on reads and hands bytes to
+ * the loop; a writer virtual thread per connection writes what the loop pulled. The loop itself is a platform thread
+ * and drives the very same reactor, so both engines behave alike.
+ */
+final class VirtualThreadEngine implements Engine {
+    private static final Logger LOG = LoggerFactory.getLogger("exabgp.network");
+    /** Chunks read but not yet taken by the loop, per connection: a full slot stops reading, so TCP paces the peer. */
+    private static final int READ_SLOTS = 4;
+
+    private final LoopSupport support = new LoopSupport();
+    private final Map<ConnKey, Conn> conns = new ConcurrentHashMap<>();
+    private final Set<ConnKey> toFlush = new LinkedHashSet<>();
+    private final List<ServerSocketChannel> servers = new ArrayList<>();
+    private final AtomicLong nextIncoming = new AtomicLong(-1);
+    private volatile int fatal = -1;
+
+    private static final class Conn {
+        volatile @Nullable SocketChannel channel;
+        final Semaphore readSlots = new Semaphore(READ_SLOTS);
+        final BlockingQueue<byte[]> writes = new ArrayBlockingQueue<>(16);
+        volatile boolean closing;
+    }
+
+    private static final byte[] CLOSE = new byte[0];
+
+    @Override
+    public int run(Reactor reactor) {
+        support.installSignals();
+        Io io = new VirtualIo();
+        reactor.start(io, System.nanoTime());
+        byte[] pullBuffer = new byte[64 * 1024];
+        try {
+            while (true) {
+                support.inbox.drain(i -> {
+                    if (i instanceof Input.Received r) {
+                        Conn c = conns.get(r.conn());
+                        if (c != null) c.readSlots.release();
+                    }
+                    LoopSupport.deliver(reactor, i);
+                });
+                long next = reactor.turn(System.nanoTime());
+                flushAll(reactor, pullBuffer);
+                if (reactor.done() || fatal >= 0) break;
+                support.inbox.await(next - System.nanoTime());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            for (Conn c : conns.values()) closeQuietly(c);
+            for (ServerSocketChannel s : servers) {
+                try {
+                    s.close();
+                } catch (IOException e) {
+                    LOG.debug("close listener: {}", e.getMessage());
+                }
+            }
+            support.processes.stopAll(100);
+        }
+        return fatal >= 0 ? fatal : reactor.exitCode();
+    }
+
+    /** Pulls bytes on the loop thread (the reactor has one owner) and hands them to each writer thread. */
+    private void flushAll(Reactor reactor, byte[] buffer) {
+        if (toFlush.isEmpty()) return;
+        ConnKey[] ids = toFlush.toArray(new ConnKey[0]);
+        toFlush.clear();
+        for (ConnKey id : ids) {
+            Conn c = conns.get(id);
+            if (c == null) continue;
+            while (c.writes.remainingCapacity() > 1) {
+                int n = reactor.pull(id, buffer, 0, buffer.length);
+                if (n <= 0) break;
+                c.writes.add(java.util.Arrays.copyOf(buffer, n));
+            }
+            if (c.writes.remainingCapacity() <= 1) {
+                toFlush.add(id); // writer is behind: try again next loop, after it drained some
+                continue;
+            }
+            if (c.closing) c.writes.add(CLOSE);
+        }
+    }
+
+    private void startConnection(ConnKey id, Conn c, SocketChannel ch) {
+        c.channel = ch;
+        Thread.ofVirtual().name("read-" + id.id()).start(() -> read(id, c, ch));
+        Thread.ofVirtual().name("write-" + id.id()).start(() -> write(id, c, ch));
+    }
+
+    private void read(ConnKey id, Conn c, SocketChannel ch) {
+        ByteBuffer buf = ByteBuffer.allocate(64 * 1024);
+        try {
+            while (true) {
+                c.readSlots.acquire();
+                buf.clear();
+                int n = ch.read(buf);
+                if (n < 0) break;
+                support.inbox.add(new Input.Received(id, java.util.Arrays.copyOf(buf.array(), n), n));
+            }
+            support.inbox.add(new Input.Closed(id, "closing connection"));
+        } catch (IOException e) {
+            if (!c.closing) support.inbox.add(new Input.Closed(id, Sockets.reason(e)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void write(ConnKey id, Conn c, SocketChannel ch) {
+        try {
+            while (true) {
+                byte[] data = c.writes.take();
+                if (data == CLOSE) break;
+                ByteBuffer b = ByteBuffer.wrap(data);
+                while (b.hasRemaining()) ch.write(b);
+            }
+        } catch (IOException e) {
+            LOG.debug("write to {} failed: {}", id, e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            if (c.closing) {
+                conns.remove(id);
+                closeQuietly(c);
+            }
+        }
+    }
+
+    private static void closeQuietly(Conn c) {
+        SocketChannel ch = c.channel;
+        if (ch == null) return;
+        try {
+            ch.close();
+        } catch (IOException e) {
+            LOG.debug("close: {}", e.getMessage());
+        }
+    }
+
+    private final class VirtualIo implements Io {
+        @Override
+        public void connect(ConnKey conn, Endpoint remote, @Nullable Endpoint local, ConnectionOptions options) {
+            Conn c = new Conn();
+            conns.put(conn, c);
+            Thread.ofVirtual().name("connect-" + conn.id()).start(() -> {
+                SocketChannel ch = null;
+                try {
+                    ch = SocketChannel.open(remote.address() != null && remote.address().isV4()
+                            ? StandardProtocolFamily.INET
+                            : StandardProtocolFamily.INET6);
+                    ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
+                    SocketOptions.apply(ch, remote, options);
+                    if (local != null) ch.bind(Sockets.toSocket(local));
+                    ch.connect(Sockets.toSocket(remote));
+                    Endpoint l = Sockets.toEndpoint(ch.getLocalAddress());
+                    Endpoint r = Sockets.toEndpoint(ch.getRemoteAddress());
+                    startConnection(conn, c, ch);
+                    support.inbox.add(new Input.Connected(conn, l, r));
+                } catch (IOException | RuntimeException e) {
+                    conns.remove(conn);
+                    if (ch != null) {
+                        try {
+                            ch.close();
+                        } catch (IOException ignored) {
+                            LOG.debug("close after failed connect");
+                        }
+                    }
+                    String reason = e instanceof IOException io ? Sockets.reason(io) : String.valueOf(e.getMessage());
+                    support.inbox.add(new Input.Closed(conn, "connection to " + remote + " failed: " + reason));
+                }
+            });
+        }
+
+        @Override
+        public void wantsToSend(ConnKey conn) {
+            toFlush.add(conn);
+        }
+
+        @Override
+        public void close(ConnKey conn) {
+            Conn c = conns.get(conn);
+            if (c == null) return;
+            c.closing = true;
+            toFlush.add(conn);
+        }
+
+        @Override
+        public void listen(Endpoint local) {
+            try {
+                ServerSocketChannel server = ServerSocketChannel.open(
+                        local.address() != null && local.address().isV4()
+                                ? StandardProtocolFamily.INET
+                                : StandardProtocolFamily.INET6);
+                server.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+                server.bind(Sockets.toSocket(local), 64);
+                servers.add(server);
+                LOG.info("listening for BGP session(s) on {}", local);
+                Thread.ofVirtual().name("accept-" + local).start(() -> {
+                    try {
+                        while (true) {
+                            SocketChannel ch = server.accept();
+                            ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
+                            ConnKey id = new ConnKey(nextIncoming.getAndDecrement());
+                            Conn c = new Conn();
+                            conns.put(id, c);
+                            Endpoint l = Sockets.toEndpoint(ch.getLocalAddress());
+                            Endpoint r = Sockets.toEndpoint(ch.getRemoteAddress());
+                            startConnection(id, c, ch);
+                            support.inbox.add(new Input.Accepted(id, l, r));
+                        }
+                    } catch (IOException e) {
+                        LOG.debug("listener {} closed: {}", local, e.getMessage());
+                    }
+                });
+            } catch (IOException e) {
+                LOG.error("can not bind to {} ({}){}", local, Sockets.reason(e),
+                        local.port() <= 1024 ? ", you may need to run ExaBGP as root" : "");
+                fatal = 1;
+            }
+        }
+
+        @Override
+        public void startProcess(ProcessKey process, List<String> command, Map<String, String> env) {
+            support.startProcess(process, command, env);
+        }
+
+        @Override
+        public void toProcess(ProcessKey process, byte[] line) {
+            support.processes.send(process, line);
+        }
+
+        @Override
+        public void stopProcess(ProcessKey process) {
+            support.processes.stop(process);
+        }
+    }
+}

@@ -1,0 +1,225 @@
+package org.jexabgp.reactor;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.jexabgp.core.config.ConfigError;
+import org.jexabgp.core.config.RouteSyntax;
+import org.jexabgp.core.model.Route;
+import org.jexabgp.reactor.api.Command;
+import org.jexabgp.reactor.api.CommandParser;
+import org.jexabgp.reactor.api.Selector;
+import org.jexabgp.wire.Family;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Applies commands from programs, in the order each program sent them, answering each after its effect (api.md §3).
+ * Runs inside the turn, after peers sent: the routes it queues go out in the next turn's peer step.
+ */
+final class CommandRunner {
+    private static final Logger LOG = LoggerFactory.getLogger("exabgp.processes");
+    /** Lines taken from one program per turn, so timers and keepalives never wait behind a flood. */
+    private static final int LINES_PER_TURN = 4096;
+
+    private final Reactor reactor;
+
+    CommandRunner(Reactor reactor) {
+        this.reactor = reactor;
+    }
+
+    /** Runs the queued commands of every program; returns true when some are left for the next turn. */
+    boolean run(Processes processes) {
+        boolean more = false;
+        for (Processes.Entry e : processes.all()) {
+            for (int i = 0; i < LINES_PER_TURN && !e.lines.isEmpty(); i++) {
+                String line = e.lines.poll();
+                if (line.startsWith("debug ")) {
+                    LOG.warn("{} {}", e.spec.name(), line.substring(6));
+                    continue;
+                }
+                apply(processes, e, line);
+            }
+            more |= !e.lines.isEmpty();
+        }
+        return more;
+    }
+
+    private void apply(Processes processes, Processes.Entry e, String line) {
+        Command command = line.startsWith("\u0000") ? new Command.Invalid(line, "line too long") : CommandParser.parse(line);
+        boolean ok;
+        try {
+            ok = execute(processes, e, command);
+        } catch (RuntimeException bug) {
+            // A bug in one command costs only that command (api.md §2 rule 5: ExaBGP then sends nothing; we answer).
+            LOG.error("command from {} failed: {}", e.spec.name(), line, bug);
+            ok = false;
+        }
+        if (command instanceof Command.Ack a) {
+            answerAck(processes, e, a);
+            return;
+        }
+        if (command instanceof Command.Reset) return;
+        if (e.ack) processes.write(e, ok ? "done" : "error");
+    }
+
+    private void answerAck(Processes processes, Processes.Entry e, Command.Ack a) {
+        switch (a.mode()) {
+            case ENABLE -> {
+                e.ack = true;
+                processes.write(e, "done");
+            }
+            case DISABLE -> {
+                processes.write(e, "done");
+                e.ack = false;
+            }
+            case SILENCE -> e.ack = false;
+        }
+    }
+
+    private boolean execute(Processes processes, Processes.Entry e, Command command) {
+        return switch (command) {
+            case Command.Routes r -> routes(e, r);
+            case Command.EndOfRib c -> {
+                List<Peer> peers = established(c.selectors());
+                for (Peer p : peers) p.session.requestEndOfRib(c.family());
+                yield !peers.isEmpty() || noMatch(command);
+            }
+            case Command.RouteRefresh c -> {
+                List<Peer> peers = established(c.selectors());
+                for (Peer p : peers) p.session.requestRouteRefresh(c.family());
+                yield !peers.isEmpty() || noMatch(command);
+            }
+            case Command.Teardown c -> {
+                List<Peer> peers = established(c.selectors());
+                for (Peer p : peers) p.session.teardown(reactor.now(), c.subcode(), "");
+                yield !peers.isEmpty() || noMatch(command);
+            }
+            case Command.FlushAdjRibOut c -> {
+                List<Peer> peers = established(c.selectors());
+                for (Peer p : peers) p.session.flushAdjRibOut();
+                yield !peers.isEmpty() || noMatch(command);
+            }
+            case Command.ClearAdjRib c -> {
+                List<Peer> peers = select(reactor.peers(), c.selectors());
+                for (Peer p : peers) {
+                    if (c.out()) p.rib.withdrawAll();
+                    if (c.in()) p.ribIn.clear();
+                }
+                yield !peers.isEmpty() || noMatch(command);
+            }
+            case Command.Watchdog w -> watchdog(w);
+            case Command.ShowNeighbor s -> {
+                for (Peer p : reactor.peers()) for (String l : Show.neighbor(p, s)) processes.write(e, l);
+                yield true;
+            }
+            case Command.ShowAdjRib s -> {
+                for (Peer p : reactor.peers()) for (String l : Show.adjRib(p, s)) processes.write(e, l);
+                yield true;
+            }
+            case Command.Version v -> {
+                processes.write(e, "exabgp " + reactor.options().version());
+                yield true;
+            }
+            case Command.Help h -> {
+                for (String l : Show.help()) processes.write(e, l);
+                yield true;
+            }
+            case Command.Shutdown s -> {
+                processes.write(e, "shutdown in progress");
+                if (e.ack) processes.write(e, "done");
+                e.ack = false; // the answer is written now: the shutdown notice follows it
+                signalAll("none", 0);
+                reactor.shutdown("shutting down");
+                yield true;
+            }
+            case Command.Reload r -> {
+                processes.write(e, "reload in progress");
+                signalAll("none", 0);
+                reactor.reload(false);
+                yield true;
+            }
+            case Command.Restart r -> {
+                processes.write(e, "restart in progress");
+                signalAll("none", 0);
+                reactor.restart();
+                yield true;
+            }
+            case Command.Reset r -> true;
+            case Command.Ack a -> true;
+            case Command.Comment c -> {
+                LOG.debug("comment from {}: {}", e.spec.name(), c.text());
+                yield true;
+            }
+            case Command.Invalid i -> {
+                LOG.warn("command from process not understood : {} ({})", i.line(), i.reason());
+                yield false;
+            }
+        };
+    }
+
+    private void signalAll(String name, int number) {
+        for (Peer p : reactor.peers()) reactor.events().signal(p, name, number);
+    }
+
+    private boolean noMatch(Command command) {
+        LOG.warn("no neighbor matching the command : {}", command);
+        return false;
+    }
+
+    private boolean routes(Processes.Entry e, Command.Routes r) {
+        List<Route> routes;
+        try {
+            routes = RouteSyntax.parseApiRoute(r.text(), !r.announce());
+        } catch (ConfigError err) {
+            LOG.warn("could not parse route command from {}: {}", e.spec.name(), err.getMessage());
+            return false;
+        }
+        List<Peer> candidates = new ArrayList<>();
+        for (Peer p : reactor.peers()) if (p.subscriptions.processes().contains(e.spec.name())) candidates.add(p);
+        List<Peer> peers = select(candidates, r.selectors());
+        if (peers.isEmpty()) {
+            LOG.warn("no neighbor matching the command : {}", r.text());
+            return false;
+        }
+        for (Peer p : peers) {
+            for (Route route : routes) {
+                Family f = route.family();
+                if (!p.neighbor.families().contains(f)) {
+                    LOG.error("the route family ({}) is not configured on neighbor {}", f, p.neighbor.peerAddress());
+                    continue;
+                }
+                Route resolved = reactor.resolveSelf(p, route);
+                if (resolved == null) continue;
+                if (r.announce()) p.rib.announce(resolved);
+                else p.rib.withdraw(resolved);
+            }
+        }
+        LOG.info("route {} {} : {}", r.announce() ? "added to" : "removed from", peers.size() + " peer(s)", r.text());
+        return true;
+    }
+
+    private boolean watchdog(Command.Watchdog w) {
+        for (Peer p : reactor.peers()) {
+            for (Route route : p.neighbor.routes()) {
+                if (!w.name().equals(route.watchdog())) continue;
+                Route resolved = reactor.resolveSelf(p, route);
+                if (resolved == null) continue;
+                if (w.announce()) p.rib.announce(resolved);
+                else p.rib.withdraw(resolved);
+            }
+        }
+        return true;
+    }
+
+    private List<Peer> established(List<Selector> selectors) {
+        List<Peer> out = new ArrayList<>();
+        for (Peer p : select(reactor.peers(), selectors)) if (p.session.established()) out.add(p);
+        return out;
+    }
+
+    private static List<Peer> select(List<Peer> candidates, List<Selector> selectors) {
+        List<Peer> out = new ArrayList<>();
+        for (Peer p : candidates) if (Selector.any(selectors, p.name())) out.add(p);
+        return out;
+    }
+}

@@ -1,0 +1,37 @@
+package org.jexabgp.reactor;
+
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What the reactor asks of an engine. Every call is made on the loop thread, inside {@code Reactor.turn}, and never
+ * blocks: engines only start work and report back through the reactor's input methods.
+ */
+public interface Io {
+    /** Open an outgoing TCP connection; report with {@code Reactor.connected} or {@code Reactor.closed}. */
+    void connect(ConnKey conn, Endpoint remote, @Nullable Endpoint local, ConnectionOptions options);
+
+    /** The connection has bytes to send: the engine calls {@code Reactor.pull} when it can write. */
+    void wantsToSend(ConnKey conn);
+
+    /** Close the connection once what was pulled has been written. */
+    void close(ConnKey conn);
+
+    /** Start listening for incoming connections (env tcp.bind / neighbour listen). */
+    void listen(Endpoint local);
+
+    /** Start an API program; its output lines come back through {@code Reactor.commands}. */
+    void startProcess(ProcessKey process, List<String> command, Map<String, String> extraEnvironment);
+
+    /** Send one line (with its newline) to a program. Never blocks: a full queue drops it (counted, logged). */
+    void toProcess(ProcessKey process, byte[] line);
+
+    /** Close the program's stdin and terminate it (SIGTERM, then SIGKILL after a grace period). */
+    void stopProcess(ProcessKey process);
+
+    /** Per-connection socket options the engine must apply before connecting (TCP-MD5, TTL). */
+    record ConnectionOptions(@Nullable String md5Password, int outgoingTtl, int incomingTtl) {
+        public static final ConnectionOptions NONE = new ConnectionOptions(null, -1, -1);
+    }
+}

@@ -1,0 +1,93 @@
+package org.jexabgp.reactor;
+
+import org.jexabgp.core.fsm.State;
+import org.jexabgp.core.model.Neighbor;
+import org.jexabgp.core.rib.AdjRibOut;
+import org.jexabgp.core.session.PeerSession;
+import org.jexabgp.core.session.SessionListener;
+import org.jexabgp.core.session.SessionSettings;
+import org.jexabgp.wire.Negotiated;
+import org.jexabgp.wire.message.Message;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One configured neighbour inside the reactor: its session, its Adj-RIB-Out (which outlives sessions), the connection
+ * it currently uses, its program subscriptions and its event counter.
+ */
+final class Peer implements SessionListener {
+    final Neighbor neighbor;
+    final AdjRibOut rib;
+    final PeerSession session;
+    final Subscriptions subscriptions;
+    private final Reactor reactor;
+    @Nullable ConnKey conn;
+    /** json.md §3: per neighbour object, counts every event generated for it. */
+    long counter;
+    /** Received updates, for {@code show adj-rib in} (runtime.md §9). */
+    final AdjRibIn ribIn = new AdjRibIn();
+
+    Peer(Reactor reactor, Neighbor neighbor, SessionSettings settings, Subscriptions subscriptions) {
+        this.reactor = reactor;
+        this.neighbor = neighbor;
+        this.rib = new AdjRibOut(neighbor.adjRibOut());
+        this.subscriptions = subscriptions;
+        this.session = new PeerSession(neighbor, settings, rib, this);
+    }
+
+    String name() {
+        return neighbor.name();
+    }
+
+    @Override
+    public void connect() {
+        reactor.connectPeer(this);
+    }
+
+    @Override
+    public void close() {
+        reactor.closePeerConnection(this);
+    }
+
+    @Override
+    public void wantsToSend() {
+        reactor.wantsToSend(this);
+    }
+
+    @Override
+    public void fsm(State state) {
+        reactor.events().fsm(this, state);
+    }
+
+    @Override
+    public void connected() {
+        reactor.events().state(this, "connected", null);
+    }
+
+    @Override
+    public void up(Negotiated negotiated) {
+        ribIn.clear();
+        reactor.events().negotiated(this, negotiated);
+        reactor.events().state(this, "up", null);
+    }
+
+    @Override
+    public void down(String reason) {
+        reactor.events().state(this, "down", reason);
+    }
+
+    @Override
+    public void message(Message message, boolean received, byte[] raw, Negotiated negotiated) {
+        if (received) ribIn.record(message);
+        reactor.events().message(this, message, received, raw, negotiated);
+    }
+
+    @Override
+    public boolean wantsCopies(int messageType, boolean received) {
+        return reactor.events().wantsCopies(this, messageType, received);
+    }
+
+    @Override
+    public void finished() {
+        reactor.peerFinished(this);
+    }
+}

@@ -1,0 +1,143 @@
+package org.jexabgp.reactor;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jexabgp.core.model.ApiProcess;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The process table: one entry per configured API program, in configuration order. Holds each program's queued command
+ * lines, ACK mode, respawn history and the lines to write at the end of the turn. Loop thread only.
+ */
+final class Processes {
+    private static final Logger LOG = LoggerFactory.getLogger("exabgp.processes");
+    /** ExaBGP gives up on a program that died more than 5 times within a ~64 s window (api.md §1.5). */
+    private static final int MAX_RESPAWNS = 5;
+    private static final long RESPAWN_WINDOW_NANOS = 64_000_000_000L;
+
+    static final class Entry {
+        final ApiProcess spec;
+        @Nullable ProcessKey key;
+        int generation;
+        boolean ack;
+        final ArrayDeque<String> lines = new ArrayDeque<>();
+        final List<byte[]> outbox = new ArrayList<>();
+        final ArrayDeque<Long> deaths = new ArrayDeque<>();
+
+        Entry(ApiProcess spec, boolean ack) {
+            this.spec = spec;
+            this.ack = ack;
+        }
+
+        boolean json() {
+            return spec.encoder() == ApiProcess.Encoder.JSON;
+        }
+    }
+
+    private final Map<String, Entry> byName = new LinkedHashMap<>();
+    private final boolean ackDefault;
+    private final boolean respawnAllowed;
+    private final Map<String, String> environment;
+
+    Processes(List<ApiProcess> specs, boolean ackDefault, boolean respawnAllowed, Map<String, String> environment) {
+        this.ackDefault = ackDefault;
+        this.respawnAllowed = respawnAllowed;
+        this.environment = Map.copyOf(environment);
+        for (ApiProcess p : specs) byName.put(p.name(), new Entry(p, ackDefault));
+    }
+
+    Iterable<Entry> all() {
+        return byName.values();
+    }
+
+    @Nullable Entry get(String name) {
+        return byName.get(name);
+    }
+
+    @Nullable Entry get(ProcessKey key) {
+        Entry e = byName.get(key.name());
+        return e != null && key.equals(e.key) ? e : null;
+    }
+
+    void startAll(Io io) {
+        for (Entry e : byName.values()) start(io, e);
+    }
+
+    private void start(Io io, Entry e) {
+        e.generation++;
+        e.key = new ProcessKey(e.spec.name(), e.generation);
+        e.ack = ackDefault;
+        e.lines.clear();
+        io.startProcess(e.key, e.spec.run(), environment);
+    }
+
+    void stop(Io io, Entry e) {
+        if (e.key != null) io.stopProcess(e.key);
+        e.key = null;
+    }
+
+    /**
+     * A program ended. Returns false when the daemon must shut down (respawned too often); respawns it when allowed.
+     */
+    boolean exited(Io io, ProcessKey key, int code, long now, boolean shuttingDown) {
+        Entry e = get(key);
+        if (e == null) return true;
+        e.key = null;
+        if (shuttingDown) return true;
+        LOG.warn("process {} exited with code {}", key.name(), code);
+        if (!respawnAllowed || !e.spec.respawn()) return true;
+        while (!e.deaths.isEmpty() && now - e.deaths.peekFirst() > RESPAWN_WINDOW_NANOS) e.deaths.pollFirst();
+        e.deaths.addLast(now);
+        if (e.deaths.size() > MAX_RESPAWNS) {
+            LOG.error("Too many death for {} ({}) terminating program", key.name(), MAX_RESPAWNS);
+            return false;
+        }
+        start(io, e);
+        return true;
+    }
+
+    /** Replaces the table after a reload: programs that stay keep running (and restart when asked). */
+    void reconfigure(Io io, List<ApiProcess> specs, boolean restartKept) {
+        Map<String, Entry> next = new LinkedHashMap<>();
+        for (ApiProcess p : specs) {
+            Entry old = byName.remove(p.name());
+            if (old != null && old.spec.equals(p) && !restartKept) {
+                next.put(p.name(), old);
+                continue;
+            }
+            if (old != null) stop(io, old);
+            Entry fresh = new Entry(p, ackDefault);
+            next.put(p.name(), fresh);
+            start(io, fresh);
+        }
+        for (Entry removed : byName.values()) stop(io, removed);
+        byName.clear();
+        byName.putAll(next);
+    }
+
+    /** Queues a line (without newline) for the program; written when the turn ends. */
+    void write(Entry e, String line) {
+        if (e.key == null) return;
+        e.outbox.add((line + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    void write(Entry e, byte[] lineWithNewline) {
+        if (e.key == null) return;
+        e.outbox.add(lineWithNewline);
+    }
+
+    /** The last step of a turn: every queued line goes to its program, in order. */
+    void flush(Io io) {
+        for (Entry e : byName.values()) {
+            if (e.outbox.isEmpty()) continue;
+            if (e.key != null) for (byte[] line : e.outbox) io.toProcess(e.key, line);
+            e.outbox.clear();
+        }
+    }
+}

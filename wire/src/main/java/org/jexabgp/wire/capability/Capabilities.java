@@ -1,0 +1,213 @@
+package org.jexabgp.wire.capability;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jexabgp.wire.Afi;
+import org.jexabgp.wire.Bytes;
+import org.jexabgp.wire.Family;
+import org.jexabgp.wire.JsonSink;
+import org.jexabgp.wire.Malformed;
+import org.jexabgp.wire.WireReader;
+
+/** Decoding and JSON rendering of capabilities (RFC 5492); the OPEN codec frames them in optional parameters. */
+public final class Capabilities {
+    private Capabilities() {}
+
+    /**
+     * Decodes one capability value. Unknown codes are kept raw; a known code whose value breaks its own layout is an
+     * OPEN Message Error (RFC 4271 §6.2, subcode 0 as ExaBGP).
+     */
+    public static Capability decode(int code, WireReader value) throws Malformed {
+        int length = value.remaining();
+        return switch (code) {
+            case 1 -> {
+                expect(code, length, length == 4);
+                int afi = value.u16();
+                value.u8(); // RFC 4760 §8: reserved
+                yield new Multiprotocol(Family.of(afi, value.u8()));
+            }
+            case 2 -> empty(code, length, new RouteRefresh());
+            case 5 -> {
+                expect(code, length, length % 6 == 0);
+                List<ExtendedNextHop.Entry> entries = new ArrayList<>();
+                while (value.hasRemaining()) {
+                    int afi = value.u16();
+                    int safi = value.u16();
+                    int nh = value.u16();
+                    if (safi > 0xFF) throw invalid(code, "SAFI " + safi);
+                    entries.add(new ExtendedNextHop.Entry(Family.of(afi, safi), Afi.of(nh)));
+                }
+                yield new ExtendedNextHop(entries);
+            }
+            case 6 -> empty(code, length, new ExtendedMessage());
+            case 64 -> {
+                expect(code, length, length >= 2 && (length - 2) % 4 == 0);
+                int head = value.u16();
+                List<GracefulRestart.Entry> entries = new ArrayList<>();
+                while (value.hasRemaining()) {
+                    Family f = Family.of(value.u16(), value.u8());
+                    entries.add(new GracefulRestart.Entry(f, value.u8()));
+                }
+                yield new GracefulRestart(head >>> 12, head & 0xFFF, entries);
+            }
+            case 65 -> {
+                expect(code, length, length == 4);
+                yield new Asn4(value.u32());
+            }
+            case 68, 131 -> new MultiSession(code == 131, value.rest());
+            case 69 -> {
+                expect(code, length, length % 4 == 0);
+                List<AddPath.Entry> entries = new ArrayList<>();
+                while (value.hasRemaining()) {
+                    Family f = Family.of(value.u16(), value.u8());
+                    entries.add(new AddPath.Entry(f, value.u8()));
+                }
+                yield new AddPath(entries);
+            }
+            case 70 -> empty(code, length, new EnhancedRouteRefresh());
+            case 73 -> {
+                String host = text(value.bytes(value.u8()));
+                String domain = text(value.bytes(value.u8()));
+                expect(code, length, !value.hasRemaining());
+                yield new Hostname(host, domain);
+            }
+            case 75 -> {
+                String version = text(value.bytes(value.u8()));
+                expect(code, length, !value.hasRemaining());
+                yield new SoftwareVersion(version);
+            }
+            case 128 -> empty(code, length, new CiscoRouteRefresh());
+            case 185 -> empty(code, length, new Operational());
+            default -> new UnknownCapability(code, value.rest());
+        };
+    }
+
+    /**
+     * Writes {@code "capabilities": { ... }} as ExaBGP: one entry per code in order of first appearance, repeated codes
+     * merged (several multiprotocol families). Keys are names for an OPEN we send, decimal codes for one we received
+     * (json.md §5.1).
+     */
+    public static void json(JsonSink out, List<Capability> capabilities, boolean codesAsKeys) {
+        Map<Integer, List<Capability>> byCode = new LinkedHashMap<>();
+        for (Capability c : capabilities) byCode.computeIfAbsent(c.code(), k -> new ArrayList<>()).add(c);
+        out.beginObject("capabilities");
+        for (Map.Entry<Integer, List<Capability>> e : byCode.entrySet()) {
+            int code = e.getKey();
+            out.beginObject(codesAsKeys ? Integer.toString(code) : CapabilityCode.of(code).name());
+            List<Capability> group = e.getValue();
+            switch (group.getFirst()) {
+                case Multiprotocol m -> {
+                    out.field("name", "multiprotocol").beginArray("families");
+                    for (Capability c : group) out.value(((Multiprotocol) c).family().slashName());
+                    out.endArray();
+                }
+                case RouteRefresh r -> out.field("name", "route-refresh").field("variant", "RFC");
+                case CiscoRouteRefresh r -> out.field("name", "route-refresh").field("variant", "Cisco");
+                case EnhancedRouteRefresh r -> out.field("name", "enhanced-route-refresh");
+                case Operational o -> out.field("name", "operational");
+                case ExtendedMessage x -> out.field("name", "extended-message").field("size", 65535);
+                case Asn4 a -> out.field("name", "asn4").field("asn4", ((Asn4) group.getLast()).asn());
+                case ExtendedNextHop n -> {
+                    out.field("name", "nexthop").beginArray("conversion");
+                    for (Capability c : group) {
+                        for (ExtendedNextHop.Entry x : ((ExtendedNextHop) c).entries())
+                            out.value(x.family().slashName() + "/" + x.nextHopAfi().name());
+                    }
+                    out.endArray();
+                }
+                case AddPath p -> {
+                    out.field("name", "addpath");
+                    for (Capability c : group) {
+                        for (AddPath.Entry x : ((AddPath) c).families())
+                            out.field(x.family().slashName(), x.modeName());
+                    }
+                }
+                case GracefulRestart g -> gracefulRestart(out, (GracefulRestart) group.getLast());
+                case Hostname h -> {
+                    Hostname last = (Hostname) group.getLast();
+                    out.field("host-name", last.host()).field("domain-name", last.domain());
+                }
+                case SoftwareVersion s -> out.field("software", ((SoftwareVersion) group.getLast()).version());
+                case MultiSession s -> {
+                    out.field("name", "multisession").field("variant", s.cisco() ? "Cisco" : "RFC");
+                    out.beginArray("capabilities");
+                    // draft-ietf-idr-bgp-multisession: a flags byte, then the session identifiers
+                    boolean first = true;
+                    for (Capability c : group) {
+                        Bytes v = ((MultiSession) c).value();
+                        for (int i = first ? 1 : 0; i < v.length(); i++) out.value(Integer.toString(v.u8(i)));
+                        first = false;
+                    }
+                    out.endArray();
+                }
+                case UnknownCapability u -> {
+                    UnknownCapability last = (UnknownCapability) group.getLast();
+                    out.field("name", "unknown")
+                            .field("iana", "unknown")
+                            .field("value", code)
+                            .field("raw", last.value().hex());
+                }
+            }
+            out.endObject();
+        }
+        out.endObject();
+    }
+
+    // json.md §5.1: the labels are swapped relative to RFC 4724 (R bit printed "forwarding", F bit "restart"); kept.
+    private static void gracefulRestart(JsonSink out, GracefulRestart g) {
+        out.field("name", "graceful restart").field("time", g.restartTimeSeconds());
+        out.beginObject("address-family-flags");
+        for (GracefulRestart.Entry e : g.families()) {
+            out.beginArray(e.family().slashName());
+            if ((e.flags() & GracefulRestart.FORWARDING) != 0) out.value("restart");
+            out.endArray();
+        }
+        out.endObject();
+        out.beginArray("restart-flags");
+        if ((g.restartFlags() & GracefulRestart.RESTARTING) != 0) out.value("forwarding");
+        out.endArray();
+    }
+
+    static int utf8Length(String s) {
+        return s.getBytes(StandardCharsets.UTF_8).length;
+    }
+
+    /**
+     * Text from the wire: UTF-8 when valid; otherwise each non-ASCII byte becomes '?', so the text re-encodes to the
+     * same length and decoding what we encode gives the same text.
+     */
+    static String text(Bytes raw) {
+        byte[] b = raw.toArray();
+        try {
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(b))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            StringBuilder sb = new StringBuilder(b.length);
+            for (byte x : b) sb.append(x >= 0 ? (char) x : '?');
+            return sb.toString();
+        }
+    }
+
+    private static Capability empty(int code, int length, Capability c) throws Malformed {
+        expect(code, length, length == 0);
+        return c;
+    }
+
+    private static void expect(int code, int length, boolean ok) throws Malformed {
+        if (!ok) throw invalid(code, "length " + length);
+    }
+
+    private static Malformed invalid(int code, String what) {
+        return new Malformed(2, 0, "invalid " + CapabilityCode.of(code).name() + " capability (" + what + ")");
+    }
+}
