@@ -82,6 +82,9 @@ public final class Reactor {
         this.io = io;
         this.now = nowNanos;
         for (Endpoint e : options.bind()) io.listen(e);
+        // A neighbour's own "listen <port>" listens on its local address (runtime.md §5.1 step 4).
+        for (Neighbor n : config.neighbors())
+            if (n.listenPort() != 0 && n.localAddress() != null) io.listen(new Endpoint(n.localAddress(), n.listenPort()));
         processes.startAll(io);
         for (Neighbor n : config.neighbors()) addPeer(n);
     }

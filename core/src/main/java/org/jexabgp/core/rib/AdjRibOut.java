@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Pending changes are kept as ExaBGP keeps them (wire.md §9.1): buckets by attribute set and next hop, then by
  * family, then by route, each in first-insertion order since the last drain. A change re-queued for a route that is
- * already pending leaves its old place and goes to the end of its (possibly new) bucket.
+ * already pending keeps its place when its bucket is the same, else goes to the end of its new bucket.
  *
  * <p>The storage is private on purpose: inet routes can move to primitive tables without changing this API.
  */
@@ -152,14 +152,15 @@ public final class AdjRibOut {
     }
 
     private void queue(RouteKey key, Change change) {
-        Bucket old = pendingBucket.remove(key);
-        if (old != null) {
-            // Keep the emptied bucket/family in place: a later change for it goes back to its first-insertion slot.
-            LinkedHashMap<Bytes, Change> routes = pending.get(old).get(key.family());
-            routes.remove(key.nlriKey());
-        }
         Route r = change.route();
         Bucket bucket = new Bucket(r.attributes(), r.nextHop());
+        Bucket old = pendingBucket.get(key);
+        if (old != null && !old.equals(bucket)) {
+            // Keep the emptied bucket/family in place: a later change for it goes back to its first-insertion slot.
+            pending.get(old).get(key.family()).remove(key.nlriKey());
+        }
+        // Within the same bucket the change takes the pending one's place, as a Python dict assignment does:
+        // api-fast's "announce A, announce B, withdraw A" sends the withdrawal of A before B.
         pending.computeIfAbsent(bucket, b -> new LinkedHashMap<>())
                 .computeIfAbsent(key.family(), f -> new LinkedHashMap<>())
                 .put(key.nlriKey(), change);

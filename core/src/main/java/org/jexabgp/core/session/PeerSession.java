@@ -211,8 +211,12 @@ public final class PeerSession {
         }
         Negotiated n = negotiated;
         if (state == State.ESTABLISHED && n != null && out.isEmpty()) {
-            if (rib.hasPending()) drainRib(n, !firstBatch);
-            firstBatch = false;
+            // ExaBGP turns withdrawals on only once a first generation pass has run (wire.md §9.6): with an empty
+            // RIB at establishment, the first changes to arrive are that pass.
+            if (rib.hasPending()) {
+                drainRib(n, !firstBatch);
+                firstBatch = false;
+            }
             if (!eorSent && out.isEmpty() && !rib.hasPending()) {
                 eorSent = true;
                 if (!neighbor.manualEor()) {

@@ -34,7 +34,7 @@ class UpdatePackingPropertyTest {
 
     @Test
     void peerSeesExactlyWhatTheRibHolds() {
-        for (long seed = 1; seed <= 150; seed++) {
+        for (long seed = 1; seed <= 100; seed++) {
             run(seed);
         }
     }
@@ -42,10 +42,11 @@ class UpdatePackingPropertyTest {
     private static void run(long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         boolean ibgp = random.nextBoolean();
-        int size = random.nextBoolean() ? Negotiated.STANDARD_SIZE : 100 + random.nextInt(300); // always room for one NLRI
+        // small sizes force splitting; at least 100 bytes always leave room for one NLRI after the largest blob
+        int size = random.nextBoolean() ? Negotiated.STANDARD_SIZE : 100 + random.nextInt(300);
         Negotiated session = new Negotiated(
-                65000, ibgp ? 65000 : 65001, true, size, 180, List.of(Family.IPV4_UNICAST), Set.of(), Set.of(), Set.of(),
-                Negotiated.Refresh.NORMAL, false, false, false);
+                65000, ibgp ? 65000 : 65001, true, size, 180, List.of(Family.IPV4_UNICAST), Set.of(), Set.of(),
+                Set.of(), Negotiated.Refresh.NORMAL, false, false, false);
         List<Prefix> prefixes = new ArrayList<>();
         for (int i = 0, n = 1 + random.nextInt(400); i < n; i++) prefixes.add(randomPrefix(random));
 
@@ -63,8 +64,9 @@ class UpdatePackingPropertyTest {
                     rib.announce(r);
                     expected.put(p, r);
                 } else {
-                    rib.withdraw(Route.of(
-                            new RibFixtures.PrefixNlri(Family.IPV4_UNICAST, p, 0), IpAddress.V4_ZERO, AttributeSet.EMPTY));
+                    RibFixtures.PrefixNlri nlri = new RibFixtures.PrefixNlri(Family.IPV4_UNICAST, p, 0);
+                    Route w = Route.of(nlri, IpAddress.V4_ZERO, AttributeSet.EMPTY);
+                    rib.withdraw(w);
                     expected.remove(p);
                 }
             }

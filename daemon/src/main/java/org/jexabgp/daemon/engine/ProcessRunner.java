@@ -51,8 +51,22 @@ final class ProcessRunner {
 
     private static final byte[] CLOSE = new byte[0];
 
+    /**
+     * ExaBGP puts each program in its own process group (api.md §1.2), so a Ctrl-C or a signal to the daemon's group
+     * does not reach it: the daemon ends its programs itself, after the shutdown notice. setsid(1) does that for us.
+     */
+    private static final @org.jspecify.annotations.Nullable String SETSID = java.nio.file.Files.isExecutable(java.nio.file.Path.of("/usr/bin/setsid"))
+            ? "/usr/bin/setsid"
+            : null;
+
     void start(ProcessKey key, List<String> command, Map<String, String> extraEnvironment) {
-        ProcessBuilder builder = new ProcessBuilder(command);
+        List<String> argv = command;
+        if (SETSID != null) {
+            argv = new ArrayList<>(command.size() + 1);
+            argv.add(SETSID);
+            argv.addAll(command);
+        }
+        ProcessBuilder builder = new ProcessBuilder(argv);
         builder.environment().putAll(extraEnvironment);
         builder.environment().put("TERM", "dumb");
         builder.directory(new File("/"));

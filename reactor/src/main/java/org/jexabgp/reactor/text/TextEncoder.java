@@ -77,7 +77,10 @@ public final class TextEncoder {
                     + ")\n";
         }
         StringBuilder attributes = new StringBuilder();
-        for (Attribute a : update.pathAttributes()) attributes.append(' ').append(a.text());
+        for (Attribute a : update.pathAttributes()) {
+            String text = a.text();
+            if (!text.isEmpty()) attributes.append(' ').append(text);
+        }
         StringBuilder sb = new StringBuilder();
         sb.append(prefix).append("update start\n");
         for (Update.Announcement a : update.announcements()) {

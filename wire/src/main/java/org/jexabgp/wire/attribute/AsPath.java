@@ -153,12 +153,13 @@ public record AsPath(List<Segment> segments) implements Attribute {
 
     @Override
     public void json(JsonSink out) {
-        jsonSegments(out, "as-path", segments);
+        // ExaBGP leaves an empty AS_PATH (iBGP) out of the JSON and the text altogether
+        if (!segments.isEmpty()) jsonSegments(out, "as-path", segments);
     }
 
     @Override
     public String text() {
-        return "as-path " + textSegments(segments);
+        return segments.isEmpty() ? "" : "as-path " + textSegments(segments);
     }
 
     static List<Segment> decodeSegments(WireReader body, int asnSize, int attributeCode) throws Malformed {

@@ -193,7 +193,9 @@ public final class UpdateCodec {
         for (Attribute a : attributes) {
             if (a instanceof As4Path || a instanceof As4Aggregator) continue;
             if (!ignore && a == asPath && as4Path != null) out.add(AsPath.merge(asPath, as4Path));
-            else if (!ignore && a == aggregator && as4Aggregator != null)
+            // an AS4_AGGREGATOR with a 2-byte ASN has no reason to exist (RFC 6793 §4.2.2 sends it only for 4-byte
+            // ones); keeping AS_TRANS keeps the decoded value re-encodable
+            else if (!ignore && a == aggregator && as4Aggregator != null && as4Aggregator.asn() > 0xFFFF)
                 out.add(new Aggregator(as4Aggregator.asn(), as4Aggregator.address()));
             else out.add(a);
         }

@@ -83,7 +83,8 @@ class AttributeVectorsTest {
                 "as-path ( 57821 6939 )",
                 ASN4);
         // wire.md §7: the iBGP default is the empty path 40 02 00
-        vector("40 02 00", AsPath.EMPTY, "{\"as-path\":{}}", "as-path [ ]", ASN4);
+        // ExaBGP omits an empty AS_PATH from the JSON and the text (conformance decoding vector ipv4-unicast-1)
+        vector("40 02 00", AsPath.EMPTY, "{}", "", ASN4);
     }
 
     @Test

@@ -1,0 +1,430 @@
+package org.jexabgp.core.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import org.jexabgp.core.config.ConfigurationSyntax;
+import org.jexabgp.core.config.ProgramCheck;
+import org.jexabgp.core.fsm.State;
+import org.jexabgp.core.model.Neighbor;
+import org.jexabgp.core.model.Route;
+import org.jexabgp.core.rib.AdjRibOut;
+import org.jexabgp.wire.IpAddress;
+import org.jexabgp.wire.Negotiated;
+import org.jexabgp.wire.message.Message;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Scripted conversations with one {@link PeerSession}: hex in, hex and listener calls out, time as a value (nanos).
+ * The neighbour is eBGP AS 65001 (FDE9) → AS 65002 (FDEA), hold time 90, ipv4 unicast, one static route.
+ */
+class PeerSessionTest {
+    private static final long SECOND = 1_000_000_000L;
+    private static final String MARKER = "FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF";
+    private static final IpAddress LOCAL = IpAddress.parse("10.0.0.1");
+    private static final IpAddress REMOTE = IpAddress.parse("10.0.0.2");
+
+    private static final String CONFIG = """
+            neighbor 10.0.0.2 {
+                router-id 10.0.0.1;
+                local-address 10.0.0.1;
+                local-as 65001;
+                peer-as 65002;
+                hold-time 90;
+                %s
+                family { ipv4 unicast; }
+                static { route 10.1.0.0/16 next-hop 10.0.0.1; }
+            }
+            """;
+
+    /**
+     * Our OPEN (RFC 4271 §4.2, wire.md §3.1): version 04, my-AS FDE9, hold 005A (90), BGP-id 0A000001, 16 bytes of
+     * parameters, each capability in its own parameter: MP ipv4/unicast (02 06 01 04 0001 00 01), 4-octet AS 65001
+     * (02 06 41 04 0000FDE9). Extended message is on by default but empty, so not sent (wire.md §3.1 quirk).
+     */
+    private static final String OUR_OPEN = MARKER + "002D01" + "04FDE9005A0A000001" + "10"
+            + "0206010400010001" + "020641040000FDE9";
+
+    /** The peer's OPEN: AS 65002, hold 180 (00B4), id 10.0.0.2, MP ipv4/unicast, 4-octet AS 65002. */
+    private static final String PEER_OPEN = open("FDEA", "0206010400010001" + "020641040000FDEA");
+
+    private static final String KEEPALIVE = MARKER + "001304";
+
+    /**
+     * The configured route (wire.md §9.3, §7, §10 conf-ebgp): W=0000, attribute length 0014, ORIGIN IGP 40010100,
+     * AS_PATH one AS_SEQUENCE of local-as 4002 06 02 01 0000FDE9 (eBGP, ASN4), NEXT_HOP 400304 0A000001, no
+     * LOCAL_PREF on eBGP, NLRI 10 0A01 (10.1.0.0/16). 19 + 2 + 2 + 20 + 3 = 46 = 0x2E.
+     */
+    private static final String ROUTE_UPDATE = MARKER + "002E02" + "0000" + "0014" + "40010100" + "4002060201"
+            + "0000FDE9" + "4003040A000001" + "100A01";
+
+    /** End-of-RIB for ipv4 unicast (RFC 4724 §2): an empty UPDATE, W=0000 A=0000. */
+    private static final String EOR_IPV4 = MARKER + "001702" + "00000000";
+
+    /** A NOTIFICATION header for this code and subcode, the data following. */
+    private static String notificationPrefix(int code, int subcode) {
+        return "03" + "%02X%02X".formatted(code, subcode);
+    }
+
+    private static String open(String as, String capabilities) {
+        int params = capabilities.length() / 2;
+        int length = 19 + 10 + params;
+        return MARKER + "%04X01".formatted(length) + "04" + as + "00B4" + "0A000002" + "%02X".formatted(params)
+                + capabilities;
+    }
+
+    // ---- the recording listener and the script driver ----
+
+    /** Records calls; on close() it takes what is still queued, as the reactor does (the NOTIFICATION last words). */
+    final class Recorder implements SessionListener {
+        final List<String> calls = new ArrayList<>();
+        final StringBuilder farewell = new StringBuilder();
+        final List<State> states = new ArrayList<>();
+        int connects;
+        boolean finished;
+
+        @Override
+        public void connect() {
+            connects++;
+            calls.add("connect");
+        }
+
+        @Override
+        public void close() {
+            calls.add("close");
+            farewell.append(pullAll());
+        }
+
+        @Override
+        public void wantsToSend() {}
+
+        @Override
+        public void fsm(State state) {
+            states.add(state);
+        }
+
+        @Override
+        public void connected() {
+            calls.add("connected");
+        }
+
+        @Override
+        public void up(Negotiated negotiated) {
+            calls.add("up");
+        }
+
+        @Override
+        public void down(String reason) {
+            calls.add("down " + reason);
+        }
+
+        @Override
+        public void message(Message message, boolean received, byte[] raw, Negotiated negotiated) {
+            if (received) calls.add("received " + message.type().value());
+        }
+
+        @Override
+        public boolean wantsCopies(int messageType, boolean received) {
+            return false;
+        }
+
+        @Override
+        public void finished() {
+            finished = true;
+            calls.add("finished");
+        }
+    }
+
+    private final Recorder listener = new Recorder();
+    private PeerSession session;
+    private long now;
+
+    private PeerSession session(String extra, SessionSettings settings) throws Exception {
+        Neighbor n = ConfigurationSyntax.parse(CONFIG.formatted(extra), "test.conf", ProgramCheck.ANY)
+                .neighbors().getFirst();
+        AdjRibOut rib = new AdjRibOut(n.adjRibOut());
+        for (Route r : n.routes()) rib.announce(r);
+        session = new PeerSession(n, settings, rib, listener);
+        return session;
+    }
+
+    private void feed(String hex) {
+        byte[] b = HexFormat.of().parseHex(hex);
+        session.received(b, 0, b.length);
+    }
+
+    /** Runs the session a few times at the current time, pulling everything it queues; returns the messages. */
+    private List<String> turns() {
+        List<String> messages = new ArrayList<>();
+        StringBuilder bytes = new StringBuilder();
+        for (int i = 0; i < 4; i++) {
+            session.run(now);
+            bytes.append(listener.farewell).append(pullAll());
+            listener.farewell.setLength(0);
+        }
+        String all = bytes.toString();
+        while (!all.isEmpty()) {
+            int length = Integer.parseInt(all.substring(32, 36), 16);
+            messages.add(all.substring(0, length * 2));
+            all = all.substring(length * 2);
+        }
+        return messages;
+    }
+
+    private String pullAll() {
+        StringBuilder sb = new StringBuilder();
+        byte[] buf = new byte[7]; // small on purpose: messages must survive being pulled in pieces
+        int n;
+        while ((n = session.pull(buf, 0, buf.length)) > 0) sb.append(HexFormat.of().withUpperCase().formatHex(buf, 0, n));
+        return sb.toString();
+    }
+
+    /** start → connect → OPEN; the peer's OPEN + KEEPALIVE; returns what we sent after our OPEN. */
+    private List<String> establish(String peerOpen) {
+        session.start(now);
+        assertThat(listener.calls).containsExactly("connect");
+        assertThat(session.state()).isEqualTo(State.CONNECT);
+        session.tcpUp(now, LOCAL, REMOTE);
+        assertThat(session.state()).isEqualTo(State.OPENSENT);
+        assertThat(pullAll()).isEqualTo(OUR_OPEN);
+        feed(peerOpen + KEEPALIVE);
+        return turns();
+    }
+
+    /**
+     * The session closed, reported down, fell to IDLE and (back-off 0 s after a first failure, runtime.md §8) already
+     * tried again.
+     */
+    private void assertWentDown(String reason) {
+        assertThat(listener.calls).containsSubsequence("close", "down " + reason, "connect");
+        assertThat(listener.calls.getLast()).isEqualTo("connect");
+        assertThat(listener.states).containsSubsequence(State.IDLE, State.CONNECT);
+        assertThat(listener.states.get(listener.states.size() - 2)).isEqualTo(State.IDLE);
+        assertThat(session.state()).isEqualTo(State.CONNECT);
+        assertThat(session.isConnected()).isFalse();
+    }
+
+    // ---- conversations ----
+
+    @Test
+    void openKeepaliveThenRoutesThenEndOfRib() throws Exception {
+        session("", SessionSettings.DEFAULT);
+        List<String> sent = establish(PEER_OPEN);
+        assertThat(session.state()).isEqualTo(State.ESTABLISHED);
+        // RFC 4271 §8.2.2: KEEPALIVE answers the OPEN; then the Adj-RIB-Out, then End-of-RIB (wire.md §2 steps 3-5)
+        assertThat(sent).containsExactly(KEEPALIVE, ROUTE_UPDATE, EOR_IPV4);
+        assertThat(listener.states)
+                .containsExactly(State.CONNECT, State.OPENSENT, State.OPENCONFIRM, State.ESTABLISHED);
+        assertThat(listener.calls).containsExactly("connect", "connected", "received 1", "received 4", "up");
+        assertThat(session.negotiated().holdTimeSeconds()).isEqualTo(90); // min(90, 180)
+        assertThat(session.negotiated().peerAs()).isEqualTo(65002);
+        // nothing more to say
+        assertThat(turns()).isEmpty();
+    }
+
+    @Test
+    void keepaliveEveryThirdOfTheHoldTimeAndHoldExpiry() throws Exception {
+        session("", SessionSettings.DEFAULT);
+        establish(PEER_OPEN);
+        long up = now;
+        // wire.md §2 step 6: every hold/3 = 30 s (the OPENCONFIRM keepalive timer was armed at `up`)
+        now = up + 29 * SECOND;
+        assertThat(turns()).isEmpty();
+        now = up + 30 * SECOND;
+        assertThat(turns()).containsExactly(KEEPALIVE);
+        now = up + 59 * SECOND;
+        assertThat(turns()).isEmpty();
+        now = up + 60 * SECOND;
+        assertThat(turns()).containsExactly(KEEPALIVE);
+        assertThat(session.nextDeadline()).isEqualTo(up + 90 * SECOND);
+        // nothing heard for 90 s: RFC 4271 §6.5 NOTIFICATION 4/0 and the session goes down
+        now = up + 90 * SECOND;
+        List<String> sent = turns();
+        assertThat(sent).hasSize(1);
+        assertThat(sent.getFirst()).startsWith(MARKER).contains(notificationPrefix(4, 0));
+        assertThat(sent.getFirst().substring(36, 42)).isEqualTo("030400");
+        assertWentDown("notification sent (4,0)");
+    }
+
+    @Test
+    void aKeepaliveFromThePeerRestartsTheHoldTimer() throws Exception {
+        session("", SessionSettings.DEFAULT);
+        establish(PEER_OPEN);
+        long up = now;
+        now = up + 80 * SECOND;
+        turns();
+        feed(KEEPALIVE);
+        turns();
+        now = up + 100 * SECOND; // 20 s after the last message: still up
+        turns();
+        assertThat(session.state()).isEqualTo(State.ESTABLISHED);
+        now = up + 170 * SECOND;
+        turns();
+        assertWentDown("notification sent (4,0)");
+    }
+
+    @Test
+    void wrongPeerAsIsRefusedWithExaBgpsText() throws Exception {
+        session("", SessionSettings.DEFAULT);
+        List<String> sent = establish(open("FDEB", "0206010400010001" + "020641040000FDEB"));
+        // wire.md §3.3: 2/2 "ASN in OPEN (<n>) did not match ASN expected (<m>)", plain text data
+        String text = "ASN in OPEN (65003) did not match ASN expected (65002)";
+        String hexText = HexFormat.of().withUpperCase().formatHex(text.getBytes());
+        assertThat(sent).containsExactly(MARKER + "%04X".formatted(21 + text.length()) + "030202" + hexText);
+        assertWentDown("notification sent (2,2)");
+        assertThat(listener.calls).doesNotContain("up");
+    }
+
+    @Test
+    void badMarkerIsAHeaderError() throws Exception {
+        session("", SessionSettings.DEFAULT);
+        session.start(now);
+        session.tcpUp(now, LOCAL, REMOTE);
+        pullAll();
+        // RFC 4271 §6.1: marker not all ones → Message Header Error / Connection Not Synchronized (1/1)
+        feed("FFFFFFFFFFFFFFFFFFFFFFFFFFFFFF00" + "001304");
+        List<String> sent = turns();
+        assertThat(sent).hasSize(1);
+        assertThat(sent.getFirst().substring(36, 42)).isEqualTo("030101");
+        assertWentDown("notification sent (1,1)");
+    }
+
+    @Test
+    void unknownMessageTypeIsAnsweredWithExaBgpsData() throws Exception {
+        session("", SessionSettings.DEFAULT);
+        establish(PEER_OPEN);
+        feed(MARKER + "0013FF");
+        // wire.md §1 (qa/encoding/unknown-message.msg): 0040 03 01 00 `can not decode update message of type "255"`
+        String data = HexFormat.of().withUpperCase()
+                .formatHex("can not decode update message of type \"255\"".getBytes());
+        assertThat(turns()).containsExactly(MARKER + "0040" + "030100" + data);
+        assertWentDown("notification sent (1,0)");
+    }
+
+    @Test
+    void badOriginIsTreatAsWithdrawAndTheSessionStays() throws Exception {
+        session("", SessionSettings.DEFAULT);
+        establish(PEER_OPEN);
+        // RFC 7606 §7.1 / wire.md §12: ORIGIN value 5 is undefined → treat-as-withdraw, no NOTIFICATION
+        feed(MARKER + "002E02" + "0000" + "0014" + "40010105" + "4002060201" + "0000FDEA" + "4003040A000002"
+                + "100A02");
+        assertThat(turns()).isEmpty();
+        assertThat(session.state()).isEqualTo(State.ESTABLISHED);
+        assertThat(listener.calls).endsWith("up", "received 2");
+        // and the session keeps working
+        feed(KEEPALIVE);
+        turns();
+        assertThat(session.state()).isEqualTo(State.ESTABLISHED);
+    }
+
+    @Test
+    void attributeOverrunResetsTheSession() throws Exception {
+        session("", SessionSettings.DEFAULT);
+        establish(PEER_OPEN);
+        // ORIGIN claims 5 bytes where the path attributes hold 1: RFC 7606 §4 malformed attribute list → reset
+        feed(MARKER + "001B02" + "0000" + "0004" + "40010500");
+        List<String> sent = turns();
+        assertThat(sent).hasSize(1);
+        assertThat(sent.getFirst().substring(36, 40)).isEqualTo("0303");
+        assertThat(listener.calls).anyMatch(c -> c.startsWith("down notification sent (3,"));
+        assertWentDown(listener.calls.stream().filter(c -> c.startsWith("down ")).findFirst().orElseThrow().substring(5));
+    }
+
+    @Test
+    void reconnectBackoff() throws Exception {
+        session("", SessionSettings.DEFAULT);
+        List<Long> connectTimes = new ArrayList<>();
+        session.start(now);
+        for (int attempt = 0; attempt < 9; attempt++) {
+            assertThat(listener.connects).as("attempt %d", attempt).isEqualTo(attempt + 1);
+            connectTimes.add(now);
+            session.tcpDown(now, "connection refused");
+            assertThat(session.state()).isEqualTo(State.IDLE);
+            now = session.nextDeadline();
+            session.run(now);
+        }
+        List<Long> delays = new ArrayList<>();
+        for (int i = 1; i < connectTimes.size(); i++) delays.add((connectTimes.get(i) - connectTimes.get(i - 1)) / SECOND);
+        // runtime.md §8: next = min(int(1 + next × 1.2), 60) starting at 0
+        assertThat(delays).containsExactly(0L, 1L, 2L, 3L, 4L, 5L, 7L, 9L);
+        assertThat(listener.finished).isFalse();
+    }
+
+    @Test
+    void backoffIsResetOnceEstablished() throws Exception {
+        session("", SessionSettings.DEFAULT);
+        session.start(now);
+        for (int i = 0; i < 3; i++) { // delays 0, 1, 2 used up
+            session.tcpDown(now, "connection refused");
+            now = session.nextDeadline();
+            session.run(now);
+        }
+        session.tcpUp(now, LOCAL, REMOTE);
+        pullAll();
+        feed(PEER_OPEN + KEEPALIVE);
+        turns();
+        assertThat(session.state()).isEqualTo(State.ESTABLISHED);
+        int before = listener.connects;
+        long down = now;
+        session.tcpDown(now, "closing connection");
+        assertThat(session.nextDeadline()).isEqualTo(down); // 0 s again
+        session.run(now);
+        assertThat(listener.connects).isEqualTo(before + 1);
+    }
+
+    @Test
+    void attemptsLimitFinishesThePeer() throws Exception {
+        session("", new SessionSettings(60, 2, false, "5.0.0"));
+        session.start(now);
+        session.tcpDown(now, "connection refused");
+        now = session.nextDeadline();
+        session.run(now);
+        assertThat(listener.connects).isEqualTo(2);
+        assertThat(listener.finished).isFalse();
+        session.tcpDown(now, "connection refused");
+        // runtime.md §8: after N failed sessions the peer is stopped
+        assertThat(listener.finished).isTrue();
+        assertThat(session.isStopped()).isTrue();
+        assertThat(session.nextDeadline()).isEqualTo(Long.MAX_VALUE);
+        now += 3600 * SECOND;
+        session.run(now);
+        assertThat(listener.connects).isEqualTo(2);
+    }
+
+    @Test
+    void passiveNeighbourNeverConnects() throws Exception {
+        session("passive;", SessionSettings.DEFAULT);
+        session.start(now);
+        assertThat(session.state()).isEqualTo(State.ACTIVE);
+        now += 3600 * SECOND;
+        session.run(now);
+        assertThat(listener.connects).isZero();
+        session.tcpUp(now, LOCAL, REMOTE); // an incoming connection
+        assertThat(session.state()).isEqualTo(State.OPENSENT);
+        assertThat(pullAll()).isEqualTo(OUR_OPEN);
+    }
+
+    @Test
+    void routeRefreshIsAnsweredWithTheRoutes() throws Exception {
+        session("", SessionSettings.DEFAULT);
+        establish(PEER_OPEN);
+        // RFC 2918 §4: ROUTE-REFRESH AFI 0001 reserved 00 SAFI 01
+        feed(MARKER + "001705" + "00010001");
+        assertThat(turns()).containsExactly(ROUTE_UPDATE);
+        assertThat(session.state()).isEqualTo(State.ESTABLISHED);
+    }
+
+    @Test
+    void enhancedRouteRefreshFramesTheAnswer() throws Exception {
+        session("capability { route-refresh; }", SessionSettings.DEFAULT);
+        // the peer adds route refresh (02 02 02 00) and enhanced route refresh (02 02 46 00, RFC 7313 code 70)
+        establish(open("FDEA", "0206010400010001" + "020641040000FDEA" + "02020200" + "02024600"));
+        assertThat(session.negotiated().refresh()).isEqualTo(Negotiated.Refresh.ENHANCED);
+        feed(MARKER + "001705" + "00010001");
+        // RFC 7313 §4: BoRR (subtype 1), the routes, EoRR (subtype 2)
+        assertThat(turns()).containsExactly(MARKER + "001705" + "00010101", ROUTE_UPDATE,
+                MARKER + "001705" + "00010201");
+    }
+}

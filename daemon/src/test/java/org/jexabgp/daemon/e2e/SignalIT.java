@@ -1,0 +1,103 @@
+package org.jexabgp.daemon.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Real signals to the daemon's process (runtime.md §4). */
+@ParameterizedClass(name = "asyncio={0}")
+@ValueSource(booleans = {false, true})
+class SignalIT extends EndToEnd {
+    SignalIT(boolean asyncio) {
+        super(asyncio);
+    }
+
+    /** SIGTERM: Cease/Administrative Shutdown to the peer, the shutdown notice to every program, exit 0. */
+    @Test
+    void sigtermNotifiesPeerAndProgramsThenExitsZero() throws Exception {
+        TestPeer peer = peer("127.0.0.1", 0);
+        Path json = apiProgram("json");
+        Path text = apiProgram("text");
+        Path conf = file("term.conf", """
+                process json {
+                    run %s;
+                    encoder json;
+                }
+                process text {
+                    run %s;
+                    encoder text;
+                }
+                """.formatted(json, text) + ApiProcessIT.neighbor(peer.port(), "processes [ json text ];"));
+        DaemonProcess daemon = daemon(DaemonProcess.server(asyncio, 179, 0), conf);
+        peer.awaitEndOfRib(Await.TIMEOUT);
+
+        daemon.signal("TERM");
+        BgpMessage cease = peer.awaitMessage("a NOTIFICATION", m -> m.type() == BgpMessage.NOTIFICATION,
+                Await.TIMEOUT);
+        assertThat(cease.notificationCode()).isEqualTo("6/2");
+        // RFC 9003 §2: the data of 6/2 is a length-prefixed shutdown communication (wire.md §11)
+        assertThat(cease.body().u8(2)).isEqualTo(cease.body().length() - 3);
+        assertThat(daemon.awaitExit(Duration.ofSeconds(5))).as(daemon::log).isZero();
+
+        // api.md §3.3: text `shutdown <pid> <ppid>`; json { …, "type": "notification", "notification": "shutdown" }
+        long pid = daemon.pid();
+        long ppid = ProcessHandle.current().pid();
+        assertThat(Await.line(seen("text"), "the text shutdown notice", l -> l.startsWith("shutdown")))
+                .contains("shutdown " + pid + " " + ppid);
+        String notice = Await.line(seen("json"), "the json shutdown notice", l -> l.contains("\"shutdown\""))
+                .stream().filter(l -> l.contains("\"shutdown\"")).findFirst().orElseThrow();
+        Object j = Json.parse(notice);
+        assertThat(Json.at(j, "type")).isEqualTo("notification");
+        assertThat(Json.at(j, "notification")).isEqualTo("shutdown");
+        assertThat(Json.at(j, "pid")).isEqualTo(pid);
+        assertThat(Json.at(j, "ppid")).isEqualTo(ppid);
+        assertThat(Json.at(j, "neighbor")).isNull(); // json.md §5.10: no counter, no neighbor
+        assertThat(Json.at(j, "counter")).isNull();
+    }
+
+    /**
+     * SIGUSR1 with {@code debug.rotate}: the next file is loaded (config.md §1); the route it lost is withdrawn, the
+     * one it gained announced, the one kept is not sent again, and the session stays up.
+     */
+    @Test
+    void sigusr1ReloadsTheNextConfigurationFile() throws Exception {
+        TestPeer peer = peer("127.0.0.1", 0);
+        String neighbor = ApiProcessIT.neighbor(peer.port(), "").replaceAll("(?s)\\s*api \\{\\s*}", "");
+        String routes = "    static {\n        route %s next-hop 1.2.3.4;\n        route %s next-hop 1.2.3.4;\n    }\n}";
+        Path one = file("one.conf", neighbor.replaceFirst("}\\s*$", routes.formatted("10.1.0.0/24", "10.2.0.0/24")));
+        Path two = file("two.conf", neighbor.replaceFirst("}\\s*$", routes.formatted("10.2.0.0/24", "10.3.0.0/24")));
+        Map<String, String> env = DaemonProcess.server(asyncio, 179, 1);
+        env.put("exabgp_debug_rotate", "true");
+        DaemonProcess daemon = daemon(env, one, two);
+        peer.awaitEndOfRib(Await.TIMEOUT);
+        int before = peer.updates().size();
+        assertThat(peer.updates()).flatMap(BgpMessage::announced).containsExactly("10.1.0.0/24", "10.2.0.0/24");
+
+        daemon.signal("USR1");
+        List<BgpMessage> after = Await.until("the withdrawal of 10.1.0.0/24 and the announcement of 10.3.0.0/24",
+                () -> peer.updates().subList(before, peer.updates().size()),
+                l -> l.stream().anyMatch(m -> m.withdrawn().contains("10.1.0.0/24"))
+                        && l.stream().anyMatch(m -> m.announced().contains("10.3.0.0/24")),
+                Await.TIMEOUT);
+        List<String> withdrawn = new ArrayList<>();
+        List<String> announced = new ArrayList<>();
+        for (BgpMessage m : after) {
+            withdrawn.addAll(m.withdrawn());
+            announced.addAll(m.announced());
+        }
+        assertThat(withdrawn).containsExactly("10.1.0.0/24");
+        assertThat(announced).containsExactly("10.3.0.0/24");
+        assertThat(peer.received()).noneMatch(m -> m.type() == BgpMessage.NOTIFICATION);
+        assertThat(peer.connections()).isEqualTo(1);
+
+        peer.closeConnection();
+        assertThat(daemon.awaitExit(Duration.ofSeconds(10))).as(daemon::log).isZero();
+    }
+}

@@ -1,0 +1,421 @@
+package org.jexabgp.reactor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jexabgp.core.config.ConfigurationSyntax;
+import org.jexabgp.core.config.ProgramCheck;
+import org.jexabgp.core.fsm.State;
+import org.jexabgp.core.model.Configuration;
+import org.jexabgp.core.session.SessionSettings;
+import org.jexabgp.wire.IpAddress;
+import org.junit.jupiter.api.Test;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The reactor driven by a simulated engine (ARCHITECTURE §7, §10): a recording {@link Io}, scripted inputs, a fake
+ * clock. Every Io call and every byte pulled lands in one log, so two runs can be compared byte for byte.
+ */
+class ReactorTest {
+    private static final long SECOND = 1_000_000_000L;
+    private static final String MARKER = "FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF";
+    private static final IpAddress LOCAL = IpAddress.parse("10.0.0.1");
+    private static final String KEEPALIVE = MARKER + "001304";
+    private static final ProcessKey CTL = new ProcessKey("ctl", 1);
+
+    /** Two eBGP neighbours (AS 65001 → 65002 and → 65003), hold time 90, ipv4 unicast, one program. */
+    private static final String CONFIG = """
+            process ctl { run /bin/ctl; encoder json; }
+            neighbor 10.0.0.2 {
+                router-id 10.0.0.1;
+                local-address 10.0.0.1;
+                local-as 65001;
+                peer-as 65002;
+                hold-time 90;
+                family { ipv4 unicast; }
+                api { processes [ ctl ]; neighbor-changes; }
+            }
+            neighbor 10.0.0.3 {
+                router-id 10.0.0.1;
+                local-address 10.0.0.1;
+                local-as 65001;
+                peer-as 65003;
+                hold-time 90;
+                family { ipv4 unicast; }
+                api { processes [ ctl ]; neighbor-changes; }
+            }
+            """;
+
+    /** The peer's OPEN (RFC 4271 §4.2): AS, hold 180, BGP-id, MP ipv4/unicast and 4-octet AS capabilities. */
+    static String peerOpen(int as, String routerIdHex) {
+        return MARKER + "002D01" + "04" + "%04X".formatted(as) + "00B4" + routerIdHex + "10" + "0206010400010001"
+                + "02064104" + "%08X".formatted(as);
+    }
+
+    /**
+     * An eBGP UPDATE of 10.2.0.0/16 next-hop 10.0.0.1 from AS 65001 (wire.md §9.3, §7): ORIGIN IGP, AS_PATH
+     * [65001] as one AS_SEQUENCE, NEXT_HOP, NLRI 10 0A02.
+     */
+    static final String UPDATE_10_2 = MARKER + "002E02" + "0000" + "0014" + "40010100" + "40020602010000FDE9"
+            + "4003040A000001" + "100A02";
+
+    // ---- the simulated engine ----
+
+    /** Records every call the reactor makes, in order. */
+    static final class RecordingIo implements Io {
+        final List<String> log;
+
+        RecordingIo(List<String> log) {
+            this.log = log;
+        }
+
+        @Override
+        public void connect(ConnKey conn, Endpoint remote, @Nullable Endpoint local, ConnectionOptions options) {
+            log.add("connect " + conn.id() + " " + remote + " from " + local);
+        }
+
+        @Override
+        public void wantsToSend(ConnKey conn) {
+            log.add("wantsToSend " + conn.id());
+        }
+
+        @Override
+        public void close(ConnKey conn) {
+            log.add("close " + conn.id());
+        }
+
+        @Override
+        public void listen(Endpoint local) {
+            log.add("listen " + local);
+        }
+
+        @Override
+        public void startProcess(ProcessKey process, List<String> command, Map<String, String> extraEnvironment) {
+            log.add("startProcess " + process + " " + command);
+        }
+
+        @Override
+        public void toProcess(ProcessKey process, byte[] line) {
+            log.add("toProcess " + process + " " + new String(line, StandardCharsets.UTF_8).stripTrailing());
+        }
+
+        @Override
+        public void stopProcess(ProcessKey process) {
+            log.add("stopProcess " + process);
+        }
+    }
+
+    /** Feeds inputs, turns the reactor, pulls every connection after each turn (in small pieces). */
+    static final class Engine {
+        final List<String> log = new ArrayList<>();
+        final Reactor reactor;
+        final Map<Long, IpAddress> conns = new LinkedHashMap<>();
+        long now;
+        int pullSize = 5;
+
+        Engine(String config, SessionSettings settings) throws Exception {
+            Configuration c = ConfigurationSyntax.parse(config, "test.conf", ProgramCheck.ANY);
+            ReactorOptions options = new ReactorOptions(179, List.of(), settings, true, false, "5.0.0", Map.of());
+            reactor = new Reactor(c, options, () -> c, new EventContext("host", 1, 1, () -> 1.5));
+            reactor.start(new RecordingIo(log), now);
+            for (String entry : log) {
+                if (!entry.startsWith("connect ")) continue;
+                String[] w = entry.split(" ");
+                conns.put(Long.parseLong(w[1]), IpAddress.parse(w[2].substring(0, w[2].indexOf(':'))));
+            }
+        }
+
+        ConnKey conn(String peer) {
+            for (Map.Entry<Long, IpAddress> e : conns.entrySet()) {
+                if (e.getValue().equals(IpAddress.parse(peer))) return new ConnKey(e.getKey());
+            }
+            throw new AssertionError("no connection to " + peer);
+        }
+
+        void connected(String peer) {
+            reactor.connected(conn(peer), new Endpoint(LOCAL, 40000), new Endpoint(IpAddress.parse(peer), 179));
+        }
+
+        void received(String peer, String hex) {
+            byte[] b = HexFormat.of().parseHex(hex);
+            reactor.received(conn(peer), b, 0, b.length);
+        }
+
+        void command(String... lines) {
+            reactor.commands(CTL, List.of(lines));
+        }
+
+        void turn() {
+            log.add("turn " + now);
+            reactor.turn(now);
+            for (long id : conns.keySet()) {
+                String bytes = pull(new ConnKey(id));
+                for (String m : split(bytes)) log.add("sent " + id + " " + m);
+            }
+        }
+
+        void turns(int n) {
+            for (int i = 0; i < n; i++) turn();
+        }
+
+        String pull(ConnKey conn) {
+            StringBuilder sb = new StringBuilder();
+            byte[] buf = new byte[pullSize];
+            int n;
+            while ((n = reactor.pull(conn, buf, 0, buf.length)) > 0)
+                sb.append(HexFormat.of().withUpperCase().formatHex(buf, 0, n));
+            return sb.toString();
+        }
+
+        /** Brings a peer to ESTABLISHED: TCP up, its OPEN and KEEPALIVE, our KEEPALIVE and End-of-RIB sent. */
+        void establish(String peer, int as, String routerIdHex) {
+            connected(peer);
+            turn();
+            received(peer, peerOpen(as, routerIdHex) + KEEPALIVE);
+            turns(3);
+        }
+
+        Peer peer(String address) {
+            for (Peer p : reactor.peers()) if (p.neighbor.peerAddress().equals(IpAddress.parse(address))) return p;
+            throw new AssertionError(address);
+        }
+
+        List<String> sent(String peer) {
+            String prefix = "sent " + conn(peer).id() + " ";
+            return log.stream().filter(l -> l.startsWith(prefix)).map(l -> l.substring(prefix.length())).toList();
+        }
+
+        List<String> toCtl() {
+            String prefix = "toProcess " + CTL + " ";
+            return log.stream().filter(l -> l.startsWith(prefix)).map(l -> l.substring(prefix.length())).toList();
+        }
+
+        void signal(String name) {
+            reactor.signal(name, name.equals("SIGTERM") ? 15 : 0);
+        }
+
+        int indexOf(String entry) {
+            return log.indexOf(entry);
+        }
+    }
+
+    static List<String> split(String hex) {
+        List<String> out = new ArrayList<>();
+        while (!hex.isEmpty()) {
+            int length = Integer.parseInt(hex.substring(32, 36), 16);
+            out.add(hex.substring(0, length * 2));
+            hex = hex.substring(length * 2);
+        }
+        return out;
+    }
+
+    private static final Pattern STATE = Pattern.compile("\"type\"\\s*:\\s*\"state\".*\"peer\"\\s*:\\s*\"([0-9.]+)\""
+            + ".*\"state\"\\s*:\\s*\"([a-z]+)\"(?:\\s*,\\s*\"reason\"\\s*:\\s*\"([^\"]*)\")?");
+
+    /** "peer state [reason]" for each JSON state event the program received. */
+    static List<String> states(List<String> lines) {
+        List<String> out = new ArrayList<>();
+        for (String l : lines) {
+            Matcher m = STATE.matcher(l);
+            if (m.find()) out.add(m.group(1) + " " + m.group(2) + (m.group(3) == null ? "" : " " + m.group(3)));
+        }
+        return out;
+    }
+
+    // ---- tests ----
+
+    @Test
+    void startupStartsProgramsAndConnectsActivePeers() throws Exception {
+        Engine e = new Engine(CONFIG, SessionSettings.DEFAULT);
+        assertThat(e.log).containsExactly(
+                "startProcess ctl#1 [/bin/ctl]",
+                "connect 1 10.0.0.2:179 from 10.0.0.1:0",
+                "connect 2 10.0.0.3:179 from 10.0.0.1:0");
+    }
+
+    @Test
+    void sessionComesUpAndProgramHearsConnectedAndUp() throws Exception {
+        Engine e = new Engine(CONFIG, SessionSettings.DEFAULT);
+        e.establish("10.0.0.2", 65002, "0A000002");
+        assertThat(e.peer("10.0.0.2").session.state()).isEqualTo(State.ESTABLISHED);
+        assertThat(e.sent("10.0.0.2")).hasSize(3); // OPEN, KEEPALIVE, End-of-RIB
+        assertThat(e.sent("10.0.0.2").get(1)).isEqualTo(KEEPALIVE);
+        assertThat(e.sent("10.0.0.2").get(2)).isEqualTo(MARKER + "001702" + "00000000");
+        assertThat(states(e.toCtl())).containsExactly("10.0.0.2 connected", "10.0.0.2 up");
+    }
+
+    /** runtime.md §5.2: the answer is written in the command's turn, the UPDATE goes out in the next one. */
+    @Test
+    void announceIsAnsweredThenSentNextTurn() throws Exception {
+        Engine e = new Engine(CONFIG, SessionSettings.DEFAULT);
+        e.establish("10.0.0.2", 65002, "0A000002");
+        int before = e.sent("10.0.0.2").size();
+        e.command("neighbor 10.0.0.2 announce route 10.2.0.0/16 next-hop 10.0.0.1");
+        e.turn();
+        assertThat(e.toCtl().getLast()).isEqualTo("done");
+        assertThat(e.sent("10.0.0.2")).hasSize(before);
+        e.turn();
+        assertThat(e.sent("10.0.0.2")).hasSize(before + 1).endsWith(UPDATE_10_2);
+        assertThat(e.indexOf("toProcess ctl#1 done")).isLessThan(e.indexOf("sent 1 " + UPDATE_10_2));
+        assertThat(e.sent("10.0.0.3")).isEmpty();
+    }
+
+    @Test
+    void unknownCommandGetsErrorAndTheNextStillGetsDone() throws Exception {
+        Engine e = new Engine(CONFIG, SessionSettings.DEFAULT);
+        e.establish("10.0.0.2", 65002, "0A000002");
+        int before = e.toCtl().size();
+        e.command("frobnicate the widgets", "neighbor 10.0.0.2 announce route 10.2.0.0/16 next-hop 10.0.0.1");
+        e.turn();
+        assertThat(e.toCtl().subList(before, e.toCtl().size())).containsExactly("error", "done");
+    }
+
+    @Test
+    void selectorsPickThePeer() throws Exception {
+        Engine e = new Engine(CONFIG, SessionSettings.DEFAULT);
+        e.establish("10.0.0.2", 65002, "0A000002");
+        e.establish("10.0.0.3", 65003, "0A000003");
+        int two = e.sent("10.0.0.2").size(), three = e.sent("10.0.0.3").size();
+        e.command("neighbor 10.0.0.3 announce route 10.2.0.0/16 next-hop 10.0.0.1");
+        e.turns(2);
+        assertThat(e.sent("10.0.0.2")).hasSize(two);
+        assertThat(e.sent("10.0.0.3")).hasSize(three + 1).endsWith(UPDATE_10_2);
+        // a selector matching nobody: error (api.md §2.1)
+        e.command("neighbor 10.9.9.9 announce route 10.3.0.0/16 next-hop 10.0.0.1");
+        e.turns(2);
+        assertThat(e.toCtl().getLast()).isEqualTo("error");
+        // no selector: every peer of the program
+        e.command("announce route 10.4.0.0/16 next-hop 10.0.0.1");
+        e.turns(2);
+        assertThat(e.sent("10.0.0.2")).hasSize(two + 1);
+        assertThat(e.sent("10.0.0.3")).hasSize(three + 2);
+    }
+
+    /** api.md §3: disable-ack answers done then stops answering; silence-ack stops at once; enable-ack resumes. */
+    @Test
+    void ackModes() throws Exception {
+        Engine e = new Engine(CONFIG, SessionSettings.DEFAULT);
+        e.command("disable-ack", "version", "enable-ack", "version", "silence-ack", "version", "frobnicate");
+        e.turn();
+        assertThat(e.toCtl()).containsExactly("done", "exabgp 5.0.0", "done", "exabgp 5.0.0", "done",
+                "exabgp 5.0.0");
+    }
+
+    @Test
+    void sigtermSendsCeaseTellsProgramsAndEnds() throws Exception {
+        Engine e = new Engine(CONFIG, SessionSettings.DEFAULT);
+        e.establish("10.0.0.2", 65002, "0A000002");
+        e.signal("SIGTERM");
+        e.turn();
+        List<String> sent = e.sent("10.0.0.2");
+        // RFC 4486 / wire.md §2 step 7: NOTIFICATION Cease (6), Administrative Shutdown (2)
+        assertThat(sent.getLast().substring(36, 42)).isEqualTo("030602");
+        assertThat(e.log).contains("close 1", "stopProcess ctl#1");
+        assertThat(e.indexOf("close 1")).isLessThan(e.log.size());
+        List<String> lines = e.toCtl();
+        assertThat(states(lines).getLast()).startsWith("10.0.0.2 down");
+        assertThat(lines.getLast()).contains("\"notification\"").contains("shutdown");
+        assertThat(e.indexOf("stopProcess ctl#1")).isGreaterThan(e.log.indexOf("toProcess ctl#1 " + lines.getLast()));
+        e.now += SECOND;
+        e.turn();
+        assertThat(e.reactor.done()).isTrue();
+        assertThat(e.reactor.exitCode()).isZero();
+    }
+
+    @Test
+    void attemptsExhaustedEndsTheReactor() throws Exception {
+        Engine e = new Engine(CONFIG, new SessionSettings(60, 1, false, "5.0.0"));
+        e.reactor.closed(e.conn("10.0.0.2"), "connection refused");
+        e.reactor.closed(e.conn("10.0.0.3"), "connection refused");
+        e.turn();
+        assertThat(e.reactor.done()).isTrue();
+        assertThat(e.log.stream().filter(l -> l.startsWith("connect "))).hasSize(2);
+    }
+
+    @Test
+    void malformedUpdateResetsOnlyThatPeer() throws Exception {
+        Engine e = new Engine(CONFIG, SessionSettings.DEFAULT);
+        e.establish("10.0.0.2", 65002, "0A000002");
+        e.establish("10.0.0.3", 65003, "0A000003");
+        // ORIGIN claims 5 bytes where the attributes hold 1 (RFC 7606 §4): session reset with NOTIFICATION 3/x
+        e.received("10.0.0.2", MARKER + "001B02" + "0000" + "0004" + "40010500");
+        e.received("10.0.0.3", KEEPALIVE);
+        e.turn();
+        assertThat(e.sent("10.0.0.2").getLast().substring(36, 40)).isEqualTo("0303");
+        assertThat(e.log).contains("close 1").doesNotContain("close 2");
+        assertThat(e.peer("10.0.0.3").session.state()).isEqualTo(State.ESTABLISHED);
+        // the other peer keeps exchanging messages: a keepalive at hold/3 and an API route
+        int three = e.sent("10.0.0.3").size();
+        e.now += 30 * SECOND;
+        e.command("neighbor 10.0.0.3 announce route 10.2.0.0/16 next-hop 10.0.0.1");
+        e.turns(2);
+        assertThat(e.sent("10.0.0.3").subList(three, e.sent("10.0.0.3").size())).containsExactly(KEEPALIVE,
+                UPDATE_10_2);
+        assertThat(states(e.toCtl())).contains("10.0.0.2 down notification sent (3,1)");
+    }
+
+    // ---- determinism (engine parity, ARCHITECTURE §7) ----
+
+    /** One scripted scenario; bytes from peers arrive in chunks chosen by the random source. */
+    static List<String> scenario(long seed, boolean chunked) throws Exception {
+        SplittableRandom random = new SplittableRandom(seed);
+        Engine e = new Engine(CONFIG, SessionSettings.DEFAULT);
+        e.pullSize = chunked ? 1 + random.nextInt(64) : 4096;
+        e.connected("10.0.0.2");
+        e.connected("10.0.0.3");
+        e.turn();
+        feed(e, "10.0.0.2", peerOpen(65002, "0A000002") + KEEPALIVE, random, chunked);
+        feed(e, "10.0.0.3", peerOpen(65003, "0A000003") + KEEPALIVE, random, chunked);
+        e.command("announce route 10.2.0.0/16 next-hop 10.0.0.1", "bogus", "neighbor 10.0.0.3 withdraw route "
+                + "10.2.0.0/16 next-hop 10.0.0.1");
+        e.turns(4);
+        e.now += 30 * SECOND;
+        feed(e, "10.0.0.2", KEEPALIVE + MARKER + "001705" + "00010001", random, chunked);
+        e.turns(3);
+        e.signal("SIGTERM");
+        e.turns(2);
+        // the pulled bytes are split into messages, so the chunk size of pull does not show in the log
+        return e.log;
+    }
+
+    static void feed(Engine e, String peer, String hex, SplittableRandom random, boolean chunked) {
+        if (!chunked) {
+            e.received(peer, hex);
+            return;
+        }
+        int at = 0;
+        while (at < hex.length()) {
+            int n = 2 * (1 + random.nextInt(20));
+            int end = Math.min(hex.length(), at + n);
+            e.received(peer, hex.substring(at, end));
+            at = end;
+        }
+    }
+
+    @Test
+    void sameInputsGiveTheSameIoCallsAndBytes() throws Exception {
+        List<String> first = scenario(1, false);
+        List<String> second = scenario(1, false);
+        assertThat(second).isEqualTo(first);
+        assertThat(first).anyMatch(l -> l.startsWith("sent 1 ") && l.contains(UPDATE_10_2));
+    }
+
+    @Test
+    void chunkingDoesNotChangeTheOutcome() throws Exception {
+        List<String> whole = scenario(0, false);
+        long seed = Long.getLong("jexabgp.seed", 20260101L);
+        SplittableRandom seeds = new SplittableRandom(seed);
+        for (int i = 0; i < 20; i++) {
+            long s = seeds.nextLong();
+            assertThat(scenario(s, true)).as("seed %d (from -Djexabgp.seed=%d)", s, seed).isEqualTo(whole);
+        }
+    }
+}
