@@ -85,8 +85,9 @@ public final class Reactor {
         // A neighbour's own "listen <port>" listens on its local address (runtime.md §5.1 step 4).
         for (Neighbor n : config.neighbors())
             if (n.listenPort() != 0 && n.localAddress() != null) io.listen(new Endpoint(n.localAddress(), n.listenPort()));
-        processes.startAll(io);
+        // Connections first: the TCP and OPEN exchange proceed while the programs are being forked.
         for (Neighbor n : config.neighbors()) addPeer(n);
+        processes.startAll(io);
     }
 
     public void connected(ConnKey conn, Endpoint local, Endpoint remote) {

@@ -37,11 +37,15 @@ final class AttributeSyntax {
         @Nullable String watchdog;
         boolean withdraw;
         @Nullable String name;
+        /** {@code label}: makes a prefix route nlri-mpls (config.md §10.1). */
+        org.jexabgp.wire.nlri.@Nullable Labels labels;
+        /** {@code rd} / {@code route-distinguisher}: makes a prefix route mpls-vpn. */
+        org.jexabgp.wire.nlri.@Nullable RouteDistinguisher rd;
     }
 
     /** Keywords of config.md §10 that belong to families or attributes jexabgp does not parse yet. */
     private static final List<String> NOT_YET = List.of(
-            "label", "rd", "route-distinguisher", "aigp", "bgp-prefix-sid", "bgp-prefix-sid-srv6");
+            "label", "rd", "route-distinguisher", "bgp-prefix-sid", "bgp-prefix-sid-srv6");
 
     /** Reads one keyword and its value. pathInformation: whether {@code path-information} is allowed here. */
     static void attribute(Cursor c, Draft d, boolean pathInformation) throws ConfigError {
@@ -94,6 +98,19 @@ final class AttributeSyntax {
                 d.attributes.add(new ExtendedCommunities(cs));
             }
             case "attribute" -> d.attributes.add(generic(c));
+            case "label" -> d.labels = MplsSyntax.labels(c);
+            case "rd", "route-distinguisher" -> d.rd = MplsSyntax.rd(c);
+            case "bgp-prefix-sid" -> PrefixSidSyntax.add(d.attributes, PrefixSidSyntax.labelIndex(c));
+            case "bgp-prefix-sid-srv6" -> PrefixSidSyntax.add(d.attributes, PrefixSidSyntax.srv6(c));
+            // config.md §12: decimal or 0x hex, an unsigned 64-bit metric (RFC 7311 §3)
+            case "aigp" -> {
+                Token t = c.next("an aigp metric");
+                boolean hex = t.text().startsWith("0x") || t.text().startsWith("0X");
+                long metric = hex
+                        ? Values.numberOrHex(t, -1L, "an aigp metric (u64)")
+                        : Values.number(t, 0, Long.MAX_VALUE, "an aigp metric");
+                d.attributes.add(new org.jexabgp.wire.attribute.Aigp(metric));
+            }
             case "path-information" -> {
                 if (!pathInformation) throw ConfigError.at(kw, "an attribute", "path-information is invalid here");
                 Token t = c.next("a path identifier");

@@ -72,7 +72,15 @@ final class NeighborSyntax {
                 noArguments(s);
                 RouteSyntax.announceSection(block, draft);
             }
-            case "flow", "l2vpn", "operational" ->
+            case "l2vpn" -> {
+                noArguments(s);
+                L2vpnSyntax.section(block, draft);
+            }
+            case "flow" -> {
+                noArguments(s);
+                FlowSyntax.section(block, draft);
+            }
+            case "operational" ->
                 throw ConfigError.at(
                         head,
                         "a supported section",

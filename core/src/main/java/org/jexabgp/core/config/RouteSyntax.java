@@ -40,6 +40,8 @@ public final class RouteSyntax {
      */
     public static List<Route> parseApiRoute(String text, boolean withdraw) throws ConfigError {
         String line = text.strip();
+        // api.md §4.4: flow routes have their own grammar, block form included
+        if (line.startsWith("flow ")) return FlowSyntax.parseApi(line.substring(5));
         // api.md §1.3: route text not ending in ';' or '}' gets " ;" appended before tokenising
         if (!line.endsWith(";") && !line.endsWith("}")) line = line + " ;";
         List<Statement> statements = Tokenizer.text(line, API_SOURCE);
@@ -53,8 +55,12 @@ public final class RouteSyntax {
             case "route" -> one(c, null, withdraw, Form.STATIC);
             case "ipv4", "ipv6" -> {
                 Token safi = c.next("unicast or multicast");
+                if (safi.text().equals("mcast-vpn")) yield List.of(McastVpnSyntax.route(c, kw, withdraw));
+                if (safi.text().equals("mup")) yield List.of(MupSyntax.route(c, kw, withdraw));
+                if (FlowSyntax.handles(safi)) yield List.of(FlowSyntax.announced(c, kw, safi));
                 yield one(c, announced(kw, safi), withdraw, Form.ANNOUNCE);
             }
+            case "vpls" -> List.of(L2vpnSyntax.route(c, withdraw));
             case "attribute", "attributes" -> attributesNlri(c, withdraw);
             default -> throw ConfigError.at(kw, "route, ipv4, ipv6 or attributes");
         };
@@ -106,10 +112,12 @@ public final class RouteSyntax {
                     if (r.opens()) throw ConfigError.at(r.head(), "a route", "section is invalid in " + afi.text());
                     Cursor c = new Cursor(r);
                     Token safi = c.next("unicast or multicast");
-                    add(draft, one(c, announced(afi, safi), false, Form.ANNOUNCE), safi);
+                    if (safi.text().equals("mcast-vpn")) add(draft, List.of(McastVpnSyntax.route(c, afi, false)), safi);
+                    else if (safi.text().equals("mup")) add(draft, List.of(MupSyntax.route(c, afi, false)), safi);
+                    else if (FlowSyntax.handles(safi)) add(draft, List.of(FlowSyntax.announced(c, afi, safi)), safi);
+                    else add(draft, one(c, announced(afi, safi), false, Form.ANNOUNCE), safi);
                 });
-                case "l2vpn" ->
-                    throw ConfigError.at(afi, "ipv4 or ipv6", "announce l2vpn is not supported yet by jexabgp");
+                case "l2vpn" -> L2vpnSyntax.section(block, draft);
                 default -> throw ConfigError.at(afi, "ipv4 or ipv6", "section " + afi.text() + " is invalid");
             }
         });
@@ -125,7 +133,10 @@ public final class RouteSyntax {
         return switch (safi.text()) {
             case "unicast" -> new Family(a, Safi.UNICAST);
             case "multicast" -> new Family(a, Safi.MULTICAST);
-            case "nlri-mpls", "mpls-vpn", "mcast-vpn", "flow", "flow-vpn", "mup" ->
+            // D2 fixed: mpls-vpn is SAFI 128, not unicast
+            case "nlri-mpls" -> new Family(a, Safi.NLRI_MPLS);
+            case "mpls-vpn" -> new Family(a, Safi.MPLS_VPN);
+            case "mcast-vpn", "flow", "flow-vpn", "mup" ->
                 throw ConfigError.at(
                         safi, "unicast or multicast", afi.text() + " " + safi.text() + " is not supported yet by jexabgp");
             default -> throw ConfigError.at(safi, "a safi (unicast, multicast, ...)");
@@ -141,7 +152,7 @@ public final class RouteSyntax {
         if (!family.afi().equals(prefix.address().afi()))
             throw ConfigError.at(at, "an " + family.afi().name() + " prefix");
         AttributeSyntax.Draft d = new AttributeSyntax.Draft();
-        while (c.hasNext()) AttributeSyntax.attribute(c, d, form == Form.STATIC || family.safi().equals(Safi.UNICAST));
+        while (c.hasNext()) AttributeSyntax.attribute(c, d, form == Form.STATIC || MplsSyntax.takesPathInformation(family));
         return routes(List.of(new Located(prefix, family, at)), d, withdraw);
     }
 
@@ -182,10 +193,12 @@ public final class RouteSyntax {
         boolean startsWithdrawn = d.withdraw && d.watchdog != null;
         List<Route> out = new ArrayList<>();
         for (Located l : prefixes) {
+            // label / rd turn a prefix route into nlri-mpls / mpls-vpn (config.md §10.1)
+            Family family = MplsSyntax.family(l.family, d);
             IpAddress nextHop = d.nextHop;
             if (nextHop == null && !d.self) {
-                boolean ipv4Unicast = l.family.afi().equals(Afi.IPV4)
-                        && (l.family.safi().equals(Safi.UNICAST) || l.family.safi().equals(Safi.MULTICAST));
+                boolean ipv4Unicast = family.afi().equals(Afi.IPV4)
+                        && (family.safi().equals(Safi.UNICAST) || family.safi().equals(Safi.MULTICAST));
                 if (withdraw) nextHop = l.prefix.address().isV4() ? IpAddress.V4_ZERO : IpAddress.V6_ZERO;
                 else if (ipv4Unicast)
                     throw ConfigError.at(
@@ -193,7 +206,7 @@ public final class RouteSyntax {
             }
             for (Prefix p : split(l.prefix, d.split, l.at)) {
                 out.add(new Route(
-                        new InetNlri(l.family, p, d.pathId),
+                        MplsSyntax.nlri(family, p, d, l.at),
                         nextHop,
                         d.self,
                         attributes,

@@ -62,7 +62,7 @@ public final class Fsm {
             case Event.NotificationIn n -> down("notification received (" + n.code() + "," + n.subcode() + ")");
             case Event.Error e -> fail(e.code(), e.subcode(), e.reason());
             // ExaBGP: the peer did not send its OPEN in time (bgp.openwait) → 5/1 "waited for open too long".
-            case Event.HoldExpired h -> fail(4, 0, "Hold timer expired");
+            case Event.HoldExpired h -> fail(5, 1, "waited for open too long");
             case Event.TcpDown d -> down(d.reason());
             case Event.Stop s -> stop(s);
             // RFC 4271 §8.2.2 OpenSent: any other message is an FSM error (5/1).
@@ -124,13 +124,15 @@ public final class Fsm {
                 new ScheduleRetry());
     }
 
+    /** A stop is for good: no retry. ExaBGP reports it as {@code stop, message [<reason>]} (json.md §4.1). */
     private static Step stop(Event.Stop s) {
-        if (!s.sendNotification()) return Step.of(State.IDLE, new DisarmTimers(), new Close(), new SessionDown(s.reason()));
+        String down = "stop, message [" + s.reason() + "]";
+        if (!s.sendNotification()) return Step.of(State.IDLE, new DisarmTimers(), new Close(), new SessionDown(down));
         return Step.of(
                 State.IDLE,
                 new DisarmTimers(),
                 new SendNotification(s.code(), s.subcode(), s.reason()),
                 new Close(),
-                new SessionDown(s.reason()));
+                new SessionDown(down));
     }
 }

@@ -70,7 +70,11 @@ public final class AdjRibOut {
             Map<Bytes, Route> family = sent.get(key.family());
             if (family != null) removed = family.remove(key.nlriKey());
         }
-        queue(key, Change.withdraw(removed != null ? removed : route));
+        // wire.md §9.6: a non-unicast MP withdrawal carries the attributes written in the withdraw command itself
+        // (qa/encoding/api-flow.msg, api-vpls.msg); only unicast/multicast ones, which send no attributes, take the
+        // removed route's bucket
+        boolean reuse = removed != null && PackingRules.unicastOrMulticast(key.family());
+        queue(key, Change.withdraw(reuse ? removed : route));
     }
 
     /** True when a drain would produce messages (or, for a first pass, drop withdrawals). */
@@ -155,7 +159,10 @@ public final class AdjRibOut {
         Route r = change.route();
         Bucket bucket = new Bucket(r.attributes(), r.nextHop());
         Bucket old = pendingBucket.get(key);
-        if (old != null && !old.equals(bucket)) {
+        // config.md §11: an announcement with other attributes leaves the pending one in its bucket, so both are sent
+        // (ExaBGP's add_to_rib only adds; qa/encoding/conf-l2vpn.msg sends two routes of one key). Only a withdrawal
+        // cancels the pending announcement (ExaBGP's del_from_rib).
+        if (old != null && !old.equals(bucket) && change.withdraw()) {
             // Keep the emptied bucket/family in place: a later change for it goes back to its first-insertion slot.
             pending.get(old).get(key.family()).remove(key.nlriKey());
         }

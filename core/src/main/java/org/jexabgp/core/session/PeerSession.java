@@ -145,13 +145,10 @@ public final class PeerSession {
     }
 
     public void tcpDown(long now, String reason) {
-        if (!connected && state != State.CONNECT) {
-            // a failed connect attempt
-            fire(Event.TcpDown.class, new Event.TcpDown(reason), now);
-            return;
-        }
+        boolean wasUp = connected;
         connected = false;
-        fire(Event.TcpDown.class, new Event.TcpDown(reason), now);
+        // json.md §4.1: a session lost on the network is "closing connection"; a failed attempt keeps its reason
+        fire(Event.TcpDown.class, new Event.TcpDown(wasUp ? "closing connection" : reason), now);
     }
 
     /** Appends received bytes; they are framed and handled in the next {@link #run}. */
@@ -445,7 +442,8 @@ public final class PeerSession {
         negotiated = null;
         sentOpen = null;
         inStart = inEnd = 0;
-        if (!(event instanceof Event.Error) && !(event instanceof Event.Stop)) {
+        // With the connection gone nothing can be sent; otherwise keep what the step queued (its NOTIFICATION).
+        if (event instanceof Event.TcpDown) {
             out.clear();
             outOffset = 0;
         }

@@ -43,11 +43,15 @@ final class ProcessRunner {
         final BlockingQueue<byte[]> out = new ArrayBlockingQueue<>(QUEUE_LINES);
         final AtomicLong dropped = new AtomicLong();
         volatile boolean closing;
+        @org.jspecify.annotations.Nullable Thread writer;
 
         Running(Process process) {
             this.process = process;
         }
     }
+
+    /** Programs being stopped: kept until they are gone, so the daemon's exit can finish the job. */
+    private final Map<ProcessKey, Running> stopping = new ConcurrentHashMap<>();
 
     private static final byte[] CLOSE = new byte[0];
 
@@ -82,7 +86,7 @@ final class ProcessRunner {
         running.put(key, r);
         LOG.info("forked process {} pid {}", key.name(), process.pid());
         Thread.ofPlatform().daemon().name("read-" + key).start(() -> read(key, r));
-        Thread.ofPlatform().daemon().name("write-" + key).start(() -> write(key, r));
+        r.writer = Thread.ofPlatform().daemon().name("write-" + key).start(() -> write(key, r));
         Thread.ofPlatform().daemon().name("stderr-" + key).start(() -> stderr(key, process.getErrorStream()));
     }
 
@@ -97,51 +101,70 @@ final class ProcessRunner {
         }
     }
 
-    /** Closes stdin after what is queued, then SIGTERM and, after a grace period, SIGKILL. */
+    /** Closes stdin after what is queued, then SIGTERM and, after a grace period, SIGKILL (api.md §1.5). */
     void stop(ProcessKey key) {
         Running r = running.remove(key);
         if (r == null) return;
         r.closing = true;
         r.out.offer(CLOSE);
+        stopping.put(key, r);
         Thread.ofPlatform().daemon().name("stop-" + key).start(() -> {
-            try {
-                if (!r.process.waitFor(200, TimeUnit.MILLISECONDS)) {
-                    r.process.destroy();
-                    if (!r.process.waitFor(2, TimeUnit.SECONDS)) r.process.destroyForcibly();
-                }
-            } catch (InterruptedException e) {
-                r.process.destroyForcibly();
-                Thread.currentThread().interrupt();
-            }
+            terminate(r, 200);
+            stopping.remove(key);
         });
     }
 
-    /** Ends every program now (daemon exit): what was queued gets a short moment to be written. */
+    /**
+     * Ends every program before the daemon exits: what was queued for them (the shutdown notice) is written first, then
+     * each gets SIGTERM, and SIGKILL if still there after two seconds. Nothing is left behind.
+     */
     void stopAll(long graceMillis) {
-        List<Running> all = new ArrayList<>(running.values());
-        for (ProcessKey key : new ArrayList<>(running.keySet())) {
-            Running r = running.remove(key);
-            if (r != null) {
-                r.closing = true;
-                r.out.offer(CLOSE);
-            }
-        }
+        for (ProcessKey key : new ArrayList<>(running.keySet())) stop(key);
+        List<Running> all = new ArrayList<>(stopping.values());
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(graceMillis);
         for (Running r : all) {
+            Thread w = r.writer;
+            long left = deadline - System.nanoTime();
             try {
-                long left = deadline - System.nanoTime();
-                if (left <= 0 || !r.process.waitFor(left, TimeUnit.NANOSECONDS)) r.process.destroy();
+                if (w != null && left > 0) w.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }
+        // ExaBGP gives programs 0.1 s to leave by themselves after the notice (api.md §1.5)
+        long exitBy = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100);
         for (Running r : all) {
             try {
-                if (!r.process.waitFor(2, TimeUnit.SECONDS)) r.process.destroyForcibly();
+                long left = exitBy - System.nanoTime();
+                if (left > 0) r.process.waitFor(left, TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        for (Running r : all) r.process.destroy();
+        for (Running r : all) {
+            try {
+                if (!r.process.waitFor(2, TimeUnit.SECONDS)) r.process.destroyForcibly().waitFor(1, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 r.process.destroyForcibly();
                 Thread.currentThread().interrupt();
             }
+        }
+        stopping.clear();
+    }
+
+    /** Waits for the writer to finish, lets the program leave by itself for a moment, then TERM and KILL. */
+    private static void terminate(Running r, long exitMillis) {
+        try {
+            Thread w = r.writer;
+            if (w != null) w.join(1000);
+            if (!r.process.waitFor(exitMillis, TimeUnit.MILLISECONDS)) {
+                r.process.destroy();
+                if (!r.process.waitFor(2, TimeUnit.SECONDS)) r.process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            r.process.destroyForcibly();
+            Thread.currentThread().interrupt();
         }
     }
 

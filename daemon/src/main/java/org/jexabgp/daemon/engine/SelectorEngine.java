@@ -75,7 +75,7 @@ final class SelectorEngine implements Engine {
             fatal = 1;
         } finally {
             for (Conn c : conns.values()) closeQuietly(c);
-            support.processes.stopAll(100);
+            support.processes.stopAll(500);
         }
         return fatal >= 0 ? fatal : reactor.exitCode();
     }

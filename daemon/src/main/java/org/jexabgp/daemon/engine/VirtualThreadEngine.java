@@ -74,6 +74,11 @@ final class VirtualThreadEngine implements Engine {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
+            // Let the writers finish what was pulled (the Cease NOTIFICATIONs), briefly, then close everything.
+            long until = System.nanoTime() + 500_000_000L;
+            for (Conn c : conns.values()) {
+                while (!c.writes.isEmpty() && System.nanoTime() < until) java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+            }
             for (Conn c : conns.values()) closeQuietly(c);
             for (ServerSocketChannel s : servers) {
                 try {
@@ -82,7 +87,7 @@ final class VirtualThreadEngine implements Engine {
                     LOG.debug("close listener: {}", e.getMessage());
                 }
             }
-            support.processes.stopAll(100);
+            support.processes.stopAll(500);
         }
         return fatal >= 0 ? fatal : reactor.exitCode();
     }

@@ -97,8 +97,8 @@ class ApiProcessIT extends EndToEnd {
         assertThat(lines).filteredOn(l -> l.equals("done") || l.equals("error")).containsExactly("done", "done");
 
         Object up = lines.stream().filter(l -> l.startsWith("{")).map(Json::parse)
-                .filter(j -> "state".equals(Json.at(j, "type"))).findFirst().orElseThrow();
-        assertThat(Json.at(up, "neighbor", "state")).isEqualTo("up");
+                .filter(j -> "state".equals(Json.at(j, "type")) && "up".equals(Json.at(j, "neighbor", "state")))
+                .findFirst().orElseThrow(() -> new AssertionError("no state up event in " + lines));
         assertThat(Json.at(up, "neighbor", "address")).isEqualTo(Map.of("local", "127.0.0.1", "peer", "127.0.0.1"));
         assertThat(Json.at(up, "neighbor", "asn")).isEqualTo(Map.of("local", 65001L, "peer", 65001L));
         assertThat(Json.at(up, "pid")).isEqualTo(daemon.pid());
@@ -114,5 +114,55 @@ class ApiProcessIT extends EndToEnd {
 
         peer.closeConnection();
         assertThat(daemon.awaitExit(Duration.ofSeconds(10))).as(daemon::log).isZero();
+    }
+
+    /** api.md §3.2: with {@code api.ack=false} commands get no answer, but command output is still written. */
+    @Test
+    void withoutAckNoAnswersButOutput() throws Exception {
+        TestPeer peer = peer("127.0.0.1", 0);
+        Path program = apiProgram("driver",
+                "wait *\"state\"*\"up\"*",
+                "nowait announce route 10.0.0.0/24 next-hop 1.2.3.4",
+                "nowait version",
+                "wait exabgp *");
+        Path conf = file("api.conf", """
+                process driver {
+                    run %s;
+                    encoder json;
+                }
+                """.formatted(program) + neighbor(peer.port(), "processes [ driver ];\nneighbor-changes;"));
+        Map<String, String> env = DaemonProcess.server(asyncio, 179, 1);
+        env.put("exabgp_api_ack", "false");
+        DaemonProcess daemon = daemon(env, conf);
+
+        peer.awaitMessage("the announcement", m -> m.hex().equals(ANNOUNCE), Await.TIMEOUT);
+        List<String> lines = Await.line(seen("driver"), "the version", l -> l.startsWith("exabgp "));
+        assertThat(lines).doesNotContain("done", "error");
+
+        peer.closeConnection();
+        assertThat(daemon.awaitExit(Duration.ofSeconds(10))).as(daemon::log).isZero();
+    }
+
+    /** api.md §4.15: {@code shutdown} is answered, then the daemon stops as for SIGTERM (Cease 6/2, exit 0). */
+    @Test
+    void shutdownCommandStopsTheDaemon() throws Exception {
+        TestPeer peer = peer("127.0.0.1", 0);
+        Path program = apiProgram("driver", "wait *\"state\"*\"up\"*", "shutdown");
+        Path conf = file("api.conf", """
+                process driver {
+                    run %s;
+                    encoder json;
+                }
+                """.formatted(program) + neighbor(peer.port(), "processes [ driver ];\nneighbor-changes;"));
+        // unlimited connections: only the command can make it leave
+        DaemonProcess daemon = daemon(DaemonProcess.server(asyncio, 179, 0), conf);
+
+        BgpMessage cease = peer.awaitMessage("a NOTIFICATION", m -> m.type() == BgpMessage.NOTIFICATION,
+                Await.TIMEOUT);
+        assertThat(cease.notificationCode()).isEqualTo("6/2");
+        assertThat(daemon.awaitExit(Duration.ofSeconds(5))).as(daemon::log).isZero();
+        // api.md §4: "shutdown in progress", its answer, then the shutdown notice, all before the program is stopped
+        Await.line(seen("driver"), "the answer to shutdown", l -> l.equals("done"));
+        Await.line(seen("driver"), "the shutdown notice", l -> l.contains("\"notification\":\"shutdown\""));
     }
 }

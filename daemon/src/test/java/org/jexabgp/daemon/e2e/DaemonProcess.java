@@ -22,6 +22,8 @@ final class DaemonProcess implements AutoCloseable {
     private final Process process;
     private final Path stdout;
     private final Path stderr;
+    /** Programs seen running under the daemon: killed in close() even if the daemon left them orphaned. */
+    private final java.util.Set<ProcessHandle> programs = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private DaemonProcess(Process process, Path stdout, Path stderr) {
         this.process = process;
@@ -100,12 +102,20 @@ final class DaemonProcess implements AutoCloseable {
         return process.pid();
     }
 
+    /** The programs the daemon started (its child processes). */
+    List<ProcessHandle> programs() {
+        List<ProcessHandle> now = process.descendants().toList();
+        programs.addAll(now);
+        return now;
+    }
+
     boolean isAlive() {
         return process.isAlive();
     }
 
     /** Sends a signal by name (TERM, USR1 …) with kill(1), as an operator would. */
     void signal(String name) throws IOException, InterruptedException {
+        programs();
         Process kill = new ProcessBuilder("kill", "-s", name, String.valueOf(pid())).redirectErrorStream(true).start();
         if (!kill.waitFor(5, TimeUnit.SECONDS) || kill.exitValue() != 0)
             throw new AssertionError("kill -s " + name + " " + pid() + " failed: "
@@ -114,6 +124,7 @@ final class DaemonProcess implements AutoCloseable {
 
     /** Waits for the daemon to exit by itself; returns its exit code. */
     int awaitExit(Duration timeout) throws InterruptedException {
+        programs();
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS))
             throw new AssertionError("the daemon did not exit within " + timeout + "\n" + log());
         return process.exitValue();
@@ -143,7 +154,8 @@ final class DaemonProcess implements AutoCloseable {
     /** Kills what is left: the API programs first, then the daemon. Never leaves a process behind. */
     @Override
     public void close() throws InterruptedException {
-        List<ProcessHandle> children = process.descendants().toList();
+        List<ProcessHandle> children = new ArrayList<>(programs);
+        children.addAll(process.descendants().toList());
         process.destroyForcibly();
         for (ProcessHandle c : children) c.destroyForcibly();
         process.waitFor(10, TimeUnit.SECONDS);

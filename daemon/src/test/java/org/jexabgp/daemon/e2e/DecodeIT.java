@@ -23,9 +23,9 @@ class DecodeIT {
 
     @Test
     void updateWithHeaderPrintsItsJson() throws Exception {
-        DaemonProcess.Finished run = decode(BgpMessage.MARKER + "003E" + "02" // 62 bytes, UPDATE (RFC 4271 §4.3)
+        DaemonProcess.Finished run = decode(BgpMessage.MARKER + "003D" + "02" // 61 bytes, UPDATE (RFC 4271 §4.3)
                 + "0000" // no withdrawn routes
-                + "0023" // 35 bytes of attributes
+                + "0022" // 34 bytes of attributes
                 + "40010102" // ORIGIN INCOMPLETE
                 + "4002060201" + "0000FDE9" // AS_PATH: AS_SEQUENCE [65001] (4-octet, RFC 6793)
                 + "400304C0000201" // NEXT_HOP 192.0.2.1

@@ -81,9 +81,9 @@ abstract class EndToEnd {
 
     /**
      * An API program (api.md §1) as a POSIX shell script: it appends every line it reads to {@code NAME.seen} and plays
-     * the steps in order — {@code wait GLOB} reads until a line matches the shell pattern, any other step is a command
-     * written to stdout, after which it reads until the answer ({@code done} or {@code error}). Then it reads until the
-     * daemon closes its stdin.
+     * the steps in order — {@code wait GLOB} reads until a line matches the shell pattern, {@code nowait CMD} writes a
+     * command without waiting for an answer, any other step is a command written to stdout, after which it reads until
+     * the answer ({@code done} or {@code error}). Then it reads until the daemon closes its stdin.
      */
     Path apiProgram(String name, String... steps) throws IOException {
         StringBuilder b = new StringBuilder();
@@ -108,6 +108,7 @@ abstract class EndToEnd {
         for (String step : steps) {
             if (step.contains("'")) throw new IllegalArgumentException("no quotes in steps: " + step);
             if (step.startsWith("wait ")) b.append("upto '").append(step.substring(5)).append("'\n");
+            else if (step.startsWith("nowait ")) b.append("printf '%s\\n' '").append(step.substring(7)).append("'\n");
             else b.append("printf '%s\\n' '").append(step).append("'\nanswer\n");
         }
         b.append("while IFS= read -r line; do printf '%s\\n' \"$line\" >> \"$seen\"; done\n");

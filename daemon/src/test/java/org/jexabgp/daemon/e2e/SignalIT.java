@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Real signals to the daemon's process (runtime.md §4). */
@@ -19,13 +20,11 @@ class SignalIT extends EndToEnd {
         super(asyncio);
     }
 
-    /** SIGTERM: Cease/Administrative Shutdown to the peer, the shutdown notice to every program, exit 0. */
-    @Test
-    void sigtermNotifiesPeerAndProgramsThenExitsZero() throws Exception {
-        TestPeer peer = peer("127.0.0.1", 0);
+    private Path listeners(TestPeer peer) throws Exception {
         Path json = apiProgram("json");
         Path text = apiProgram("text");
-        Path conf = file("term.conf", """
+        Path deaf = script("deaf.sh", "#!/bin/sh\nexec sleep 120\n"); // never reads stdin: must be terminated
+        return file("term.conf", """
                 process json {
                     run %s;
                     encoder json;
@@ -34,19 +33,48 @@ class SignalIT extends EndToEnd {
                     run %s;
                     encoder text;
                 }
-                """.formatted(json, text) + ApiProcessIT.neighbor(peer.port(), "processes [ json text ];"));
-        DaemonProcess daemon = daemon(DaemonProcess.server(asyncio, 179, 0), conf);
+                process deaf {
+                    run %s;
+                    encoder text;
+                }
+                """.formatted(json, text, deaf) + ApiProcessIT.neighbor(peer.port(), "processes [ json text ];"));
+    }
+
+    /**
+     * SIGTERM (and SIGHUP, SIGINT: same action, runtime.md §4): Cease/Administrative Shutdown to the peer, exit 0.
+     */
+    @ParameterizedTest(name = "SIG{0}")
+    @ValueSource(strings = {"TERM", "HUP", "INT"})
+    void shutdownSignalSendsCeaseThenExitsZero(String signal) throws Exception {
+        TestPeer peer = peer("127.0.0.1", 0);
+        DaemonProcess daemon = daemon(DaemonProcess.server(asyncio, 179, 0), listeners(peer));
         peer.awaitEndOfRib(Await.TIMEOUT);
 
-        daemon.signal("TERM");
+        daemon.signal(signal);
         BgpMessage cease = peer.awaitMessage("a NOTIFICATION", m -> m.type() == BgpMessage.NOTIFICATION,
                 Await.TIMEOUT);
         assertThat(cease.notificationCode()).isEqualTo("6/2");
         // RFC 9003 §2: the data of 6/2 is a length-prefixed shutdown communication (wire.md §11)
         assertThat(cease.body().u8(2)).isEqualTo(cease.body().length() - 3);
         assertThat(daemon.awaitExit(Duration.ofSeconds(5))).as(daemon::log).isZero();
+    }
 
-        // api.md §3.3: text `shutdown <pid> <ppid>`; json { …, "type": "notification", "notification": "shutdown" }
+    /**
+     * api.md §1.5, §3.3: every program gets the shutdown notice, then is terminated (SIGTERM, SIGKILL after 2 s),
+     * including one that never reads its input.
+     */
+    @Test
+    void shutdownNoticeReachesEveryProgramWhichIsThenStopped() throws Exception {
+        TestPeer peer = peer("127.0.0.1", 0);
+        DaemonProcess daemon = daemon(DaemonProcess.server(asyncio, 179, 0), listeners(peer));
+        peer.awaitEndOfRib(Await.TIMEOUT);
+        List<ProcessHandle> programs = Await.until("three programs", daemon::programs, l -> l.size() >= 3,
+                Await.TIMEOUT);
+
+        daemon.signal("TERM");
+        assertThat(daemon.awaitExit(Duration.ofSeconds(5))).as(daemon::log).isZero();
+
+        // text `shutdown <pid> <ppid>`; json { …, "type": "notification", "notification": "shutdown" }
         long pid = daemon.pid();
         long ppid = ProcessHandle.current().pid();
         assertThat(Await.line(seen("text"), "the text shutdown notice", l -> l.startsWith("shutdown")))
@@ -60,6 +88,8 @@ class SignalIT extends EndToEnd {
         assertThat(Json.at(j, "ppid")).isEqualTo(ppid);
         assertThat(Json.at(j, "neighbor")).isNull(); // json.md §5.10: no counter, no neighbor
         assertThat(Json.at(j, "counter")).isNull();
+        Await.until("every program stopped", () -> programs.stream().filter(ProcessHandle::isAlive).toList(),
+                List::isEmpty, Duration.ofSeconds(5));
     }
 
     /**

@@ -86,8 +86,8 @@ public final class TextEncoder {
         for (Update.Announcement a : update.announcements()) {
             boolean hop = !a.nextHop().equals("no-nexthop") && !a.nextHop().equals("null");
             for (Nlri n : a.nlris()) {
-                sb.append(prefix).append("update announced ").append(n.text());
-                if (hop) sb.append(" next-hop ").append(a.nextHop());
+                // json.md §8: the NLRI places the next hop (a VPN route puts it before its rd)
+                sb.append(prefix).append("update announced ").append(hop ? n.text(a.nextHop()) : n.text());
                 sb.append(attributes).append('\n');
             }
         }

@@ -45,6 +45,21 @@ public final class Attributes {
             new AttributeSpec(AttributeCode.AS4_PATH, "as4-path", 0xC0, DISCARD_ATTRIBUTE, As4Path.CODEC),
             new AttributeSpec(
                     AttributeCode.AS4_AGGREGATOR, "as4-aggregator", 0xC0, DISCARD_ATTRIBUTE, As4Aggregator.CODEC),
+            // RFC 7606 §7 does not list PMSI_TUNNEL; RFC 6514 §5 carries no route, so a broken one is discarded
+            new AttributeSpec(AttributeCode.PMSI_TUNNEL, "pmsi", 0xC0, DISCARD_ATTRIBUTE, PmsiTunnel.CODEC),
+            // RFC 7311 §3.1: a malformed AIGP attribute is discarded ("attribute discard")
+            // RFC 7606 §7.14 applies to IPv6 extended communities as to the 8-byte ones (RFC 5701 §2)
+            new AttributeSpec(
+                    AttributeCode.IPV6_EXTENDED_COMMUNITY,
+                    "attribute-0x19-0xC0",
+                    0xC0,
+                    TREAT_AS_WITHDRAW,
+                    Ipv6ExtendedCommunities.CODEC),
+            new AttributeSpec(AttributeCode.AIGP, "aigp", 0x80, DISCARD_ATTRIBUTE, Aigp.CODEC),
+            // RFC 8669 §6: a structurally malformed Prefix-SID (TLVs overrunning, wrong TLV lengths) is
+            // treat-as-withdraw (ExaBGP resets the session)
+            new AttributeSpec(
+                    AttributeCode.BGP_PREFIX_SID, "bgp-prefix-sid", 0xC0, TREAT_AS_WITHDRAW, PrefixSid.CODEC),
             new AttributeSpec(
                     AttributeCode.LARGE_COMMUNITY,
                     "large-community",

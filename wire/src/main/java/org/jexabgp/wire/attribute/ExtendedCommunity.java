@@ -64,7 +64,7 @@ public record ExtendedCommunity(Bytes value) implements Comparable<ExtendedCommu
         int sub = subtype();
         String known =
                 switch (sub) {
-                    case 0x02 -> asIpOrAsn("target", kind);
+                    case 0x02 -> kind == 7 ? interfaceSet() : asIpOrAsn("target", kind);
                     case 0x03 -> kind == 0 ? "origin:" + u16(2) + ":" + ip(4) : asIpOrAsn("origin", kind);
                     case 0x13 -> asIpOrAsn("rtrecord", kind);
                     case 0x06 -> kind == 0 ? "rate-limit:" + rate() : null;
@@ -102,6 +102,21 @@ public record ExtendedCommunity(Bytes value) implements Comparable<ExtendedCommu
     private String rate() {
         float f = Float.intBitsToFloat((int) u32(4));
         return f == Math.rint(f) && !Float.isInfinite(f) ? Long.toString((long) f) : Float.toString(f);
+    }
+
+    /**
+     * draft-ietf-idr-flowspec-interfaceset §3 (types 0x07/0x47, subtype 0x02): AS, then 2 direction bits and a 14-bit
+     * group id.
+     */
+    private String interfaceSet() {
+        int low = (int) u16(6);
+        String direction = switch (low >>> 14) {
+            case 1 -> "input";
+            case 2 -> "output";
+            case 3 -> "input-output";
+            default -> "unknown";
+        };
+        return "interface-set:" + direction + ":" + u32(2) + ":" + (low & 0x3FFF);
     }
 
     private String action() {

@@ -26,4 +26,12 @@ public interface Nlri {
 
     /** ExaBGP's text form, e.g. {@code 10.0.0.0/24}. */
     String text();
+
+    /**
+     * The text of an announcement with its next hop: after the NLRI for most types, but ExaBGP puts it between the
+     * label and the RD of a VPN route ({@code 10.0.0.0/24 label 300 next-hop 1.2.3.4 rd 65000:1}, json.md §8).
+     */
+    default String text(String nextHop) {
+        return text() + " next-hop " + nextHop;
+    }
 }
