@@ -15,24 +15,27 @@ import org.jexabgp.reactor.Reactor;
  * list, so with several files every reload uses the next one (config.md §1, {@code debug.rotate}).
  */
 final class ConfigFiles implements Reactor.ConfigSource {
-    private final List<Path> files = new ArrayList<>();
+    private final List<String> files = new ArrayList<>();
     private final boolean passive;
 
     ConfigFiles(List<String> names, boolean passive) {
-        for (String n : names) files.add(Path.of(n).toAbsolutePath().normalize());
+        files.addAll(names);
         this.passive = passive;
     }
 
     @Override
     public Configuration next() throws IOException, ConfigError {
-        Path file = files.removeFirst();
+        String file = files.removeFirst();
         files.addLast(file);
         return load(file, passive);
     }
 
-    static Configuration load(Path file, boolean passive) throws IOException, ConfigError {
-        if (!Files.isRegularFile(file)) throw new IOException("the configuration file '" + file + "' does not exist");
+    /** Parses one file; relative program paths resolve against its real directory (symlinks followed). */
+    static Configuration load(String name, boolean passive) throws IOException, ConfigError {
+        Path file = Path.of(name);
+        if (!Files.isRegularFile(file)) throw new IOException("the configuration file '" + name + "' does not exist");
         String text = Files.readString(file);
-        return ConfigurationSyntax.parse(text, file.toString(), new FileProgramCheck(), passive);
+        String real = file.toRealPath().toString();
+        return ConfigurationSyntax.parse(text, real, new FileProgramCheck(), passive);
     }
 }

@@ -42,7 +42,7 @@ final class ValidateCommand implements Callable<Integer> {
         int errors = 0;
         for (String name : files) {
             try {
-                Configuration c = ConfigFiles.load(Path.of(name).toAbsolutePath().normalize(), passive);
+                Configuration c = ConfigFiles.load(name, passive);
                 print(name, c);
             } catch (ConfigError e) {
                 System.err.println(e.getMessage());

@@ -31,6 +31,8 @@ public final class AdjRibOut {
             new LinkedHashMap<>();
     private final Map<RouteKey, Bucket> pendingBucket = new LinkedHashMap<>();
     private final UpdatePacker packer = new UpdatePacker();
+    /** Whether a drain has happened: from then on {@link #discardPending()} forgets unsent changes. */
+    private boolean drained;
 
     /** @param cache {@code adj-rib-out} (default true); false keeps no cache: no dedup, nothing to resend */
     public AdjRibOut(boolean cache) {
@@ -98,6 +100,14 @@ public final class AdjRibOut {
 
     /** Forgets unsent changes; the cache stays. A reconnect does this, then {@link #resendAll()}. */
     public void discardPending() {
+        // config.md §11: before the first drain the journal holds every configured route, including the earlier
+        // definitions of a key that a later one replaced; ExaBGP sends both in the first batch
+        // (qa/encoding/conf-flow-redirect.msg, api-flow-merge.msg), so nothing is forgotten until then.
+        if (!drained) return;
+        clearPending();
+    }
+
+    private void clearPending() {
         pending.clear();
         pendingBucket.clear();
     }
@@ -145,7 +155,8 @@ public final class AdjRibOut {
                 }
             }
         }
-        discardPending();
+        drained = true;
+        clearPending();
     }
 
     /** {@link #drain(Negotiated, PackingOptions, boolean, UpdateSink)}, collecting copies of the messages. */

@@ -393,14 +393,19 @@ public record PrefixSid(List<Tlv> tlvs) implements Attribute {
                 case RawTlv r -> parts.add("bgp-prefix-sid-tlv-" + r.type() + " 0x" + r.value().hex());
             }
         }
+        String ranges = null;
+        if (srgb != null) {
+            List<String> r = new ArrayList<>();
+            for (SrgbRange range : srgb.ranges()) r.add("( " + range.base() + "," + range.range() + " )");
+            ranges = "[ " + String.join(", ", r) + (r.isEmpty() ? "]" : " ]");
+        }
         if (index != null) {
             StringBuilder sb = new StringBuilder("bgp-prefix-sid [ ").append(index.index());
-            if (srgb != null) {
-                List<String> ranges = new ArrayList<>();
-                for (SrgbRange r : srgb.ranges()) ranges.add("( " + r.base() + "," + r.range() + " )");
-                sb.append(", [ ").append(String.join(", ", ranges)).append(" ]");
-            }
+            if (ranges != null) sb.append(", ").append(ranges);
             parts.addFirst(sb.append(" ]").toString());
+        } else if (ranges != null) {
+            // no config form carries an SRGB alone (RFC 8669 §3.2 expects a label index with it)
+            parts.addFirst("bgp-prefix-sid-srgb " + ranges);
         }
         return String.join(" ", parts);
     }

@@ -90,7 +90,7 @@ class PrefixSidTest {
         // RFC 8669 §3: unknown TLVs are propagated unchanged; type 2 (deprecated IPv6 SID) length 0003
         PrefixSid sid = decode("02 0003 AABBCC " + LABEL_INDEX_777);
         assertThat(sid.tlvs().getFirst()).isEqualTo(new PrefixSid.RawTlv(2, Bytes.fromHex("AABBCC")));
-        assertThat(encode(sid)).isEqualTo("C0280D" + "020003AABBCC" + Bytes.fromHex(LABEL_INDEX_777).hex());
+        assertThat(encode(sid)).isEqualTo("C02810" + "020003AABBCC" + Bytes.fromHex(LABEL_INDEX_777).hex());
     }
 
     @Test

@@ -44,8 +44,8 @@ class MupTest {
         Nlri n = decode(hex, MupFamily.IPV4);
         golden(hex, MupFamily.IPV4, new MupIsd(MupFamily.IPV4, RD, Prefix.parse("10.0.1.0/24")));
         assertThat(TestJsonSink.object(s -> n.json(s, false)))
-                .isEqualTo("{\"name\":\"InterworkSegmentDiscoveryRoute\",\"arch\":1,\"code\":1,\"prefix_ip_len\":24,"
-                        + "\"prefix_ip\":\"10.0.1.0\",\"rd\":\"100:100\",\"raw\":\"" + hex + "\"}");
+                .isEqualTo("{{\"name\":\"InterworkSegmentDiscoveryRoute\",\"arch\":1,\"code\":1,\"prefix_ip_len\":24,"
+                        + "\"prefix_ip\":\"10.0.1.0\",\"rd\":\"100:100\",\"raw\":\"" + hex + "\"}}");
     }
 
     @Test

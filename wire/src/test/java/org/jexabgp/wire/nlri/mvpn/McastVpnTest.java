@@ -52,8 +52,8 @@ class McastVpnTest {
                 IpAddress.parse("239.251.255.228")));
         assertThat(encode(n)).isEqualTo(SOURCE_AD);
         assertThat(TestJsonSink.object(s -> n.json(s, false)))
-                .isEqualTo("{\"code\":5,\"parsed\":true,\"raw\":\"" + SOURCE_AD + "\",\"name\":\"Source Active A-D Route\","
-                        + "\"rd\":\"65000:99999\",\"source\":\"10.99.12.4\",\"group\":\"239.251.255.228\"}");
+                .isEqualTo("{{\"code\":5,\"parsed\":true,\"raw\":\"" + SOURCE_AD + "\",\"name\":\"Source Active A-D Route\","
+                        + "\"rd\":\"65000:99999\",\"source\":\"10.99.12.4\",\"group\":\"239.251.255.228\"}}");
     }
 
     @Test

@@ -32,7 +32,7 @@ class VplsTest {
         v.encode(w, true); // never a path id for VPLS
         assertThat(w.toBytes().hex()).isEqualTo(GOLDEN);
         assertThat(TestJsonSink.object(s -> v.json(s, false)))
-                .isEqualTo("{\"rd\":\"192.168.201.1:123\",\"endpoint\":5,\"base\":10702,\"offset\":1,\"size\":8}");
+                .isEqualTo("{{\"rd\":\"192.168.201.1:123\",\"endpoint\":5,\"base\":10702,\"offset\":1,\"size\":8}}");
         assertThat(v.text()).isEqualTo("vpls rd 192.168.201.1:123 endpoint 5 base 10702 offset 1 size 8");
     }
 
