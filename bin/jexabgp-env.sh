@@ -23,4 +23,11 @@ export EXABGP_ROOT
 # HotSpot suspends threads with SIGUSR2 on Linux; move that to SIGRTMIN+6 so USR2 reaches the daemon (restart).
 _JAVA_SR_SIGNUM=40
 export _JAVA_SR_SIGNUM
-JEXABGP_JVM_FLAGS="-XX:+UseSerialGC -Xms32m -Xmn16m -Xmx${JEXABGP_HEAP:-1g} -Xshare:auto -Xlog:disable -Xlog:all=warning:stderr ${JEXABGP_JAVA_OPTS:-}"
+# The AOT cache made at build time (JEP 514) holds the classes a daemon loads: used only when it is newer than
+# the jar, since a cache of an older jar would serve stale classes.
+JEXABGP_AOT="$here/daemon/target/exabgp.aot"
+aot=""
+if [ -f "$JEXABGP_AOT" ] && [ -z "$(find "$JEXABGP_JAR" -newer "$JEXABGP_AOT" -print 2>/dev/null)" ]; then
+  aot="-XX:AOTCache=$JEXABGP_AOT"
+fi
+JEXABGP_JVM_FLAGS="-XX:+UseSerialGC -Xms32m -Xmn16m -Xmx${JEXABGP_HEAP:-1g} $aot -Xlog:disable -Xlog:all=warning:stderr ${JEXABGP_JAVA_OPTS:-}"

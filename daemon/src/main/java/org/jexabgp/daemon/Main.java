@@ -12,7 +12,8 @@ import picocli.CommandLine;
 public final class Main {
     private Main() {}
 
-    static final Set<String> SUBCOMMANDS = Set.of("server", "version", "decode", "validate", "env", "cli", "help");
+    static final Set<String> SUBCOMMANDS =
+            Set.of("server", "version", "decode", "validate", "env", "cli", "help", "train");
 
     public static void main(String[] args) {
         System.exit(run(args));
@@ -67,7 +68,7 @@ public final class Main {
             versionProvider = Version.class,
             subcommands = {
                 ServerCommand.class, VersionCommand.class, DecodeCommand.class, ValidateCommand.class,
-                EnvCommand.class, CliCommand.class
+                EnvCommand.class, CliCommand.class, TrainCommand.class
             })
     static final class Commands {}
 }

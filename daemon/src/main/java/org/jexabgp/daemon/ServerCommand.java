@@ -65,6 +65,11 @@ final class ServerCommand implements Callable<Integer> {
             log = new Settings.Log(true, true, true, log.destination(), true, "DEBUG", true, true, true, true, true,
                     true, true, true, false, true, true);
         Logging.apply(log);
+        return serve(settings, files, once, passive);
+    }
+
+    /** Loads the configuration and runs the daemon until it stops; returns the exit code. */
+    static int serve(Settings settings, List<String> files, boolean once, boolean passive) {
         Logger logger = LoggerFactory.getLogger("exabgp.reactor");
         logger.info("Thank you for using jexabgp (ExaBGP {} compatible)", Version.EXABGP);
 

@@ -108,20 +108,22 @@ public final class Decode {
         return w.toBytes();
     }
 
-    /** {@code -n}: the NLRIs as a JSON list of ExaBGP's NLRI objects. */
+    /** {@code -n}: the NLRIs, one ExaBGP NLRI object per line. */
     private static Result nlri(byte[] data, Family family, Negotiated session, boolean pathInformation)
             throws Malformed {
         FamilySpec spec = Families.ALL.find(family);
         if (spec == null) return new Result.Invalid("family " + family.name() + " can not be decoded");
         WireReader in = WireReader.of(data);
-        JacksonJsonSink out = new JacksonJsonSink();
-        out.beginArray();
+        // ExaBGP prints each NLRI's object on its own line (vector bgp-ls-1)
+        StringBuilder lines = new StringBuilder();
         while (in.hasRemaining()) {
             long pathId = pathInformation && spec.nlri().carriesPathId() ? in.u32() : 0;
             Nlri nlri = spec.nlri().decode(in, family, pathId, session);
+            JacksonJsonSink out = new JacksonJsonSink();
             nlri.json(out, pathInformation);
+            if (!lines.isEmpty()) lines.append('\n');
+            lines.append(out.text());
         }
-        out.endArray();
-        return new Result.Json(out.text());
+        return new Result.Json(lines.toString());
     }
 }

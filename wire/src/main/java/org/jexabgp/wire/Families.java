@@ -20,5 +20,9 @@ public final class Families {
             org.jexabgp.wire.nlri.flow.FlowFamily.IPV4_FLOW,
             org.jexabgp.wire.nlri.flow.FlowFamily.IPV4_FLOW_VPN,
             org.jexabgp.wire.nlri.flow.FlowFamily.IPV6_FLOW,
-            org.jexabgp.wire.nlri.flow.FlowFamily.IPV6_FLOW_VPN);
+            org.jexabgp.wire.nlri.flow.FlowFamily.IPV6_FLOW_VPN,
+            org.jexabgp.wire.nlri.bgpls.BgpLsFamily.BGP_LS_ROW,
+            org.jexabgp.wire.nlri.bgpls.BgpLsFamily.BGP_LS_VPN_ROW,
+            org.jexabgp.wire.nlri.evpn.EvpnFamily.L2VPN_EVPN,
+            org.jexabgp.wire.nlri.rtc.RtcFamily.IPV4_RTC);
 }

@@ -36,6 +36,12 @@ public interface JsonSink {
     /** Writes the key of the next value (then call a value or begin method). */
     JsonSink key(String key);
 
+    /** {@code "key": null} (RTC wildcard's {@code "route-target"}). Streaming sinks write null for a null string. */
+    @SuppressWarnings("NullAway")
+    default JsonSink fieldNull(String key) {
+        return field(key, (String) null);
+    }
+
     /**
      * An unsigned 64-bit number, e.g. an extended community's {@code "value"} (ExaBGP prints all digits). Sinks should
      * override this to write {@link Long#toUnsignedString(long)} as a number; the default is exact only below 2^63.

@@ -164,7 +164,8 @@ public final class JsonEncoder {
                     current = a.family();
                 }
                 out.beginArray(a.nextHop());
-                nlris(out, a.nlris(), pathIds(session, a.family(), direction));
+                // BGP-LS node/prefix objects repeat the next hop (json.md §5.6)
+                for (Nlri n : a.nlris()) n.json(out, pathIds(session, a.family(), direction), a.nextHop());
                 out.endArray();
             }
             out.endObject();

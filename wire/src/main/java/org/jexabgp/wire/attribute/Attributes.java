@@ -56,6 +56,8 @@ public final class Attributes {
                     TREAT_AS_WITHDRAW,
                     Ipv6ExtendedCommunities.CODEC),
             new AttributeSpec(AttributeCode.AIGP, "aigp", 0x80, DISCARD_ATTRIBUTE, Aigp.CODEC),
+            // RFC 9552 §8.2.2: a malformed BGP-LS attribute is discarded (attribute discard)
+            new AttributeSpec(AttributeCode.BGP_LS, "bgp-ls", 0x80, DISCARD_ATTRIBUTE, LinkState.CODEC),
             // RFC 8669 §6: a structurally malformed Prefix-SID (TLVs overrunning, wrong TLV lengths) is
             // treat-as-withdraw (ExaBGP resets the session)
             new AttributeSpec(

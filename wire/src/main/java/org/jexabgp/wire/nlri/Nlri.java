@@ -24,6 +24,14 @@ public interface Nlri {
     /** Writes this NLRI as one element of ExaBGP's announce/withdraw JSON lists. */
     void json(JsonSink out, boolean withPathId);
 
+    /**
+     * The same inside an announcement, whose next hop some NLRI types repeat in their object (BGP-LS node and prefix
+     * NLRIs print {@code "nexthop"}); null in withdrawals.
+     */
+    default void json(JsonSink out, boolean withPathId, @org.jspecify.annotations.Nullable String nextHop) {
+        json(out, withPathId);
+    }
+
     /** ExaBGP's text form, e.g. {@code 10.0.0.0/24}. */
     String text();
 

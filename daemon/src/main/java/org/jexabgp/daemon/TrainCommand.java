@@ -1,0 +1,103 @@
+package org.jexabgp.daemon;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.jexabgp.core.config.Settings;
+import org.jexabgp.reactor.Decode;
+import org.jexabgp.reactor.EventContext;
+import picocli.CommandLine;
+
+/**
+ * The AOT training run (hidden): the build runs it with {@code -XX:AOTCacheOutput} so the classes a daemon loads to
+ * decode, parse a configuration, run sessions in both engines and talk to programs come from the cache at the next
+ * start. Two neighbours of one daemon peer over loopback, a program announces routes, then the run stops itself.
+ */
+@CommandLine.Command(name = "train", hidden = true)
+final class TrainCommand implements Callable<Integer> {
+    @CommandLine.Option(names = "--seconds", description = "how long each engine runs")
+    int seconds = 2;
+
+    @CommandLine.Option(names = "--port", description = "the loopback port the two neighbours use (0: any free one)")
+    int port;
+
+    @Override
+    public Integer call() {
+        Logging.quiet();
+        try {
+            train();
+        } catch (Exception | LinkageError e) {
+            // Training only makes start-up faster: a failure must never fail the build.
+            System.err.println("jexabgp train: " + e);
+        }
+        return 0;
+    }
+
+    private void train() throws Exception {
+        if (port == 0) {
+            try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+                port = s.getLocalPort();
+            }
+        }
+        EventContext context = new EventContext("train", 1, 1, () -> 0.0);
+        for (String hex : SAMPLES) Decode.run(context, hex, null, Decode.Kind.UPDATE, false);
+        Path dir = Files.createTempDirectory("jexabgp-train");
+        try {
+            Path program = dir.resolve("announce.sh");
+            Files.writeString(program, """
+                    #!/bin/sh
+                    for i in 1 2 3 4 5 6 7 8; do echo "announce route 10.$i.0.0/24 next-hop self med $i community [ 65000:$i ]"; done
+                    echo "announce route 2001:db8:1::/48 next-hop 2001:db8::1"
+                    echo "withdraw route 10.1.0.0/24"
+                    while read -r line; do :; done
+                    """);
+            Files.setPosixFilePermissions(program, PosixFilePermissions.fromString("rwxr-xr-x"));
+            Path conf = dir.resolve("train.conf");
+            Files.writeString(conf, CONFIG.formatted(program, port, port));
+            for (boolean asyncio : List.of(false, true)) run(conf, asyncio);
+        } finally {
+            try (var files = Files.list(dir)) {
+                for (Path f : files.toList()) Files.deleteIfExists(f);
+            }
+            Files.deleteIfExists(dir);
+        }
+    }
+
+    private void run(Path conf, boolean asyncio) throws Exception {
+        Settings settings = Settings.load(java.util.Map.of("exabgp.reactor.asyncio", Boolean.toString(asyncio)), null);
+        // Stop the run as a user would: a TERM signal, handled like any other.
+        Thread.ofPlatform().daemon().start(() -> {
+            try {
+                Thread.sleep(seconds * 1000L);
+            } catch (InterruptedException e) {
+                return;
+            }
+            sun.misc.Signal.raise(new sun.misc.Signal("TERM"));
+        });
+        ServerCommand.serve(settings, List.of(conf.toString()), false, false);
+    }
+
+    private static final String CONFIG = """
+            process announce { run %s; encoder json; }
+            neighbor 127.0.0.2 {
+                router-id 1.1.1.1; local-address 127.0.0.1; local-as 65001; peer-as 65002; connect %d; hold-time 30;
+                family { ipv4 unicast; ipv6 unicast; }
+                api { processes [ announce ]; neighbor-changes; send { parsed; update; } }
+                static { route 192.0.2.0/24 next-hop self community [ 65001:100 ] large-community [ 1:2:3 ]; }
+            }
+            neighbor 127.0.0.1 {
+                router-id 2.2.2.2; local-address 127.0.0.2; local-as 65002; peer-as 65001; listen %d; passive;
+                hold-time 30;
+                family { ipv4 unicast; ipv6 unicast; }
+                api { processes [ announce ]; neighbor-changes; fsm; receive { parsed; update; open; keepalive; } }
+            }
+            """;
+
+    /** A few UPDATEs and an OPEN, so the decoders and JSON renderers are in the cache. */
+    private static final List<String> SAMPLES = List.of(
+            "FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF003C020000001C4001010040020040030465016501800404000000C840050400000064000000002001010101",
+            "FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF00510104FFFD00B40A000002340206010400010001020641040000FFFD02224B201F4578614247502F6D61696E2D633261326561386562642D3230323430373135",
+            "FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF002F02000000144001010040020602010000FFFD4003040A0001FE180A0000");
+}
