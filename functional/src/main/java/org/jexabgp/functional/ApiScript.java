@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
  * exit                                               # leave now (the daemon may then respawn us)
  * </pre>
  *
+ * A {@code #} at the start of a line or after whitespace starts a comment.
  * After the last statement the program keeps reading until the daemon closes its input, so it is not respawned.
  */
 public record ApiScript(List<Step> steps) {
@@ -49,7 +50,8 @@ public record ApiScript(List<Step> steps) {
         String[] lines = text.split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
             int n = i + 1;
-            String line = lines[i].strip();
+            // a comment starts at a '#' after whitespace (so "#" inside a word is kept)
+            String line = lines[i].replaceFirst("(^|\\s)#.*$", "").strip();
             if (line.isEmpty() || line.startsWith("#")) continue;
             int space = line.indexOf(' ');
             String verb = space < 0 ? line : line.substring(0, space);

@@ -42,7 +42,7 @@ public record Harness(
         List<String> c = new ArrayList<>();
         c.add(java());
         c.addAll(SMALL_JVM);
-        c.addAll(List.of("-Xmx128m", "-jar", jar.toString()));
+        c.addAll(List.of("-Xmx128m", "-jar", jar.toAbsolutePath().toString()));
         return c;
     }
 

@@ -90,6 +90,8 @@ final class CommandRunner {
                 yield !peers.isEmpty() || noMatch(command);
             }
             case Command.Teardown c -> {
+                // api.md §4.10: without a neighbor selector teardown selects nothing, and still answers done
+                if (c.selectors().isEmpty()) yield true;
                 List<Peer> peers = established(c.selectors());
                 for (Peer p : peers) p.session.teardown(reactor.now(), c.subcode(), "");
                 yield !peers.isEmpty() || noMatch(command);

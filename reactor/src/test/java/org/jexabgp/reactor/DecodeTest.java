@@ -50,8 +50,8 @@ class DecodeTest {
     @Test
     void nlri() {
         assertThat(json(Decode.run(CONTEXT, "18 0A0000 20 01010101", "ipv4 unicast", Decode.Kind.NLRI, false)))
-                .isEqualTo("[{\"nlri\":\"10.0.0.0/24\"},{\"nlri\":\"1.1.1.1/32\"}]");
+                .isEqualTo("{\"nlri\":\"10.0.0.0/24\"}\n{\"nlri\":\"1.1.1.1/32\"}"); // one object per line
         assertThat(json(Decode.run(CONTEXT, "00000001 18 0A0000", "ipv4 unicast", Decode.Kind.NLRI, true)))
-                .isEqualTo("[{\"nlri\":\"10.0.0.0/24\",\"path-information\":\"0.0.0.1\"}]");
+                .isEqualTo("{\"nlri\":\"10.0.0.0/24\",\"path-information\":\"0.0.0.1\"}");
     }
 }

@@ -112,8 +112,10 @@ final class FlowSyntax {
             c.next("route");
             r = oneLine(c, null, false, true);
         }
-        Statement extra = block.next();
-        if (extra != null) throw ConfigError.at(extra.head(), "end of command");
+        // a trailing escaped newline leaves an empty statement behind (api.md §4.4, etc/exabgp/run/dynamic-1.sh)
+        for (Statement extra = block.next(); extra != null; extra = block.next()) {
+            if (!extra.words().isEmpty() || !extra.isCommand()) throw ConfigError.at(extra.head(), "end of command");
+        }
         return List.of(r);
     }
 
@@ -196,7 +198,7 @@ final class FlowSyntax {
         String k = kw.text().toLowerCase(Locale.ROOT);
         FlowComponentType type = matchType(k);
         if (type != null) {
-            if (part != Part.MATCH && part != Part.ANY) throw ConfigError.at(kw, "a " + part.name().toLowerCase(Locale.ROOT) + " keyword");
+            allowed(kw, part, Part.MATCH);
             if (type.kind() == FlowComponentType.Kind.PREFIX) {
                 for (Token t : values(c, "a prefix")) prefix(t, type, d);
             } else {
@@ -205,12 +207,18 @@ final class FlowSyntax {
             return;
         }
         if (k.equals("interface-set")) {
-            if (part != Part.SCOPE && part != Part.ANY) throw ConfigError.at(kw, "a " + part.name().toLowerCase(Locale.ROOT) + " keyword");
+            allowed(kw, part, Part.SCOPE);
             for (Token t : values(c, "an interface-set")) d.communities.add(interfaceSet(t));
             return;
         }
-        if (part != Part.THEN && part != Part.ANY) throw ConfigError.at(kw, "a " + part.name().toLowerCase(Locale.ROOT) + " keyword");
+        allowed(kw, part, Part.THEN);
         then(kw, k, c, d);
+    }
+
+    /** A match keyword in {@code then { }} (and so on) is refused; the one-line form takes any keyword. */
+    private static void allowed(Token kw, Part part, Part where) throws ConfigError {
+        if (part != where && part != Part.ANY)
+            throw ConfigError.at(kw, "a " + part.name().toLowerCase(Locale.ROOT) + " keyword");
     }
 
     private static @Nullable FlowComponentType matchType(String k) {

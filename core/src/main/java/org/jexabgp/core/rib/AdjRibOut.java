@@ -100,11 +100,26 @@ public final class AdjRibOut {
 
     /** Forgets unsent changes; the cache stays. A reconnect does this, then {@link #resendAll()}. */
     public void discardPending() {
-        // config.md §11: before the first drain the journal holds every configured route, including the earlier
-        // definitions of a key that a later one replaced; ExaBGP sends both in the first batch
-        // (qa/encoding/conf-flow-redirect.msg, api-flow-merge.msg), so nothing is forgotten until then.
-        if (!drained) return;
+        if (drained) {
+            clearPending();
+            return;
+        }
+        // config.md §11: before the first drain, an announcement that a later definition of the same key replaced
+        // (other attributes) is still sent in the first batch, as ExaBGP does (qa/encoding/conf-flow-redirect.msg,
+        // api-flow-merge.msg); the current routes come back through resendAll()
+        List<Change> superseded = new ArrayList<>();
+        for (LinkedHashMap<Family, LinkedHashMap<Bytes, Change>> families : pending.values()) {
+            for (Map.Entry<Family, LinkedHashMap<Bytes, Change>> e : families.entrySet()) {
+                Map<Bytes, Route> cached = sent.get(e.getKey());
+                for (Map.Entry<Bytes, Change> c : e.getValue().entrySet()) {
+                    Route current = cached == null ? null : cached.get(c.getKey());
+                    if (!c.getValue().withdraw() && current != null && !current.equals(c.getValue().route()))
+                        superseded.add(c.getValue());
+                }
+            }
+        }
         clearPending();
+        for (Change c : superseded) queue(c.key(), c);
     }
 
     private void clearPending() {

@@ -198,9 +198,9 @@ class RouteSyntaxTest {
         assertThat(host.reason()).isEqualTo("invalid network 10.0.0.1 for netmask 24");
         assertConfigError(() -> RouteSyntax.parseApiRoute("route 172.16.8.0/33 next-hop 1.1.1.1"));
         ConfigError label = assertConfigError(
-                () -> RouteSyntax.parseApiRoute("route 10.4.0.0/24 label 200 next-hop 127.0.30.2"));
-        assertThat(label.reason()).isEqualTo("'label' is not supported yet by jexabgp");
-        assertThat(label.column()).isEqualTo(19);
+                () -> RouteSyntax.parseApiRoute("route 10.4.0.0/24 label 1048576 next-hop 127.0.30.2"));
+        assertThat(label.expected()).isEqualTo("a label (0..1048575)");
+        assertThat(label.column()).isEqualTo(25);
         ConfigError unknown = assertConfigError(() -> RouteSyntax.parseApiRoute("route 10.0.0.0/24 colour red"));
         assertThat(unknown.reason()).isEqualTo("invalid keyword \"colour\"");
         assertConfigError(() -> RouteSyntax.parseApiRoute("ipv4 flow match { }"));

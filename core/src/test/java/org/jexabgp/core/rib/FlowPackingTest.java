@@ -41,7 +41,7 @@ class FlowPackingTest {
         rib.withdraw(route("flow route { " + RULE + " }"));
         // without a then part the withdrawal has only the defaults (qa/encoding/api-flow.msg line 3)
         assertThat(hex(rib.drain(SESSION, NO_GROUP, true).getFirst()))
-                .isEqualTo(message("0035 02 0000 001E 40010100 400200 40050400000064"
+                .isEqualTo(message("0038 02 0000 0021 40010100 400200 40050400000064"
                         + " 800F10 0001 85 0C0120AAAAAAAA0220AAAAAAAA"));
     }
 

@@ -12,8 +12,9 @@ import org.jexabgp.wire.WireWriter;
 
 /**
  * IPv6 Address Specific Extended Community attribute (25), RFC 5701: 20-byte entries, type(1) subtype(1) IPv6(16)
- * local(2). Sent for the IPv6 form of {@code redirect-to-nexthop-ietf} (subtype 0x0C, draft-ietf-idr-flowspec-redirect-ip).
- * ExaBGP shows it as a generic attribute ({@code "attribute-0x19-0xC0": "0x…"}, wire.md §6), so we render it that way.
+ * local(2). Sent for the IPv6 form of {@code redirect-to-nexthop-ietf} (subtype 0x0C,
+ * draft-ietf-idr-flowspec-redirect-ip). ExaBGP shows it as a generic attribute
+ * ({@code "attribute-0x19-0xC0": "0x…"}, wire.md §6), so we render it that way.
  */
 public record Ipv6ExtendedCommunities(List<Bytes> values) implements Attribute {
     public static final int ENTRY = 20;

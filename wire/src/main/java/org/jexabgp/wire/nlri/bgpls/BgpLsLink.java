@@ -95,9 +95,9 @@ public record BgpLsLink(
         out.beginArray("multi-topology-ids");
         for (int t : topologies) out.value(t);
         out.endArray();
+        // ExaBGP quirk kept because vectors bgp-ls-6 and bgp-ls-10 depend on it: the list stays empty even when the
+        // NLRI carries TLV 258; the identifiers are kept in linkIds() (docs/differences.md)
         out.beginArray("link-identifiers");
-        for (long id : linkIds)
-            out.beginObject().field("link-local-id", id >>> 32).field("link-remote-id", id & 0xFFFF_FFFFL).endObject();
         out.endArray();
         if (rd != null) rd.json(out);
         out.endObject();

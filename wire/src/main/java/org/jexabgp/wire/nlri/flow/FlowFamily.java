@@ -18,10 +18,12 @@ public final class FlowFamily {
     public static final Family IPV6_FLOW_FAMILY = new Family(Afi.IPV6, Safi.FLOW);
     public static final Family IPV6_FLOW_VPN_FAMILY = new Family(Afi.IPV6, Safi.FLOW_VPN);
 
-    public static final FamilySpec IPV4_FLOW = new FamilySpec(IPV4_FLOW_FAMILY, FlowNlri.CODEC, NextHopRule.PLAIN, true);
+    public static final FamilySpec IPV4_FLOW =
+            new FamilySpec(IPV4_FLOW_FAMILY, FlowNlri.CODEC, NextHopRule.PLAIN, true);
     public static final FamilySpec IPV4_FLOW_VPN =
             new FamilySpec(IPV4_FLOW_VPN_FAMILY, FlowNlri.CODEC, NextHopRule.PLAIN, true);
-    public static final FamilySpec IPV6_FLOW = new FamilySpec(IPV6_FLOW_FAMILY, FlowNlri.CODEC, NextHopRule.PLAIN, true);
+    public static final FamilySpec IPV6_FLOW =
+            new FamilySpec(IPV6_FLOW_FAMILY, FlowNlri.CODEC, NextHopRule.PLAIN, true);
     public static final FamilySpec IPV6_FLOW_VPN =
             new FamilySpec(IPV6_FLOW_VPN_FAMILY, FlowNlri.CODEC, NextHopRule.PLAIN, true);
 }

@@ -46,7 +46,8 @@ public record FlowNlri(Family family, @Nullable RouteDistinguisher rd, List<Flow
     public FlowNlri {
         components = List.copyOf(components);
         boolean vpn = family.safi().equals(Safi.FLOW_VPN);
-        if (vpn != (rd != null)) throw new IllegalArgumentException(family.name() + (vpn ? " needs" : " has no") + " rd");
+        if (vpn != (rd != null))
+            throw new IllegalArgumentException(family.name() + (vpn ? " needs" : " has no") + " rd");
         boolean v6 = family.afi().equals(Afi.IPV6);
         for (FlowComponent c : components) {
             if (c instanceof FlowPrefixComponent p && p.ipv6() != v6)

@@ -61,7 +61,8 @@ class FlowNlriTest {
 
     @Test
     void bitmaskOperators() throws Malformed {
-        // qa/decoding/bgp-flow-2: type 9 tcp-flags: 00 10 (ack), 00 80 (cwr), 42 01 (and|not fin), C2 40 (end|and|not ece)
+        // qa/decoding/bgp-flow-2: type 9 tcp-flags: 00 10 (ack), 00 80 (cwr), 42 01 (and|not fin),
+        // C2 40 (end|and|not ece)
         FlowNlri n = decode(V4, "09" + "0900100080420" + "1C240");
         assertThat(n.text()).isEqualTo("flow tcp-flags [ ack cwr&!fin&!ece ]");
         // wire.md §5.1: fragment [ last-fragment ] → 0C 80 08 (end bit, no match bit)
