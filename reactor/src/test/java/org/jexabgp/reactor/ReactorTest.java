@@ -235,10 +235,11 @@ class ReactorTest {
     @Test
     void startupStartsProgramsAndConnectsActivePeers() throws Exception {
         Engine e = new Engine(CONFIG, SessionSettings.DEFAULT);
+        // connections first, so the TCP and OPEN exchange overlap the forking of the programs
         assertThat(e.log).containsExactly(
-                "startProcess ctl#1 [/bin/ctl]",
                 "connect 1 10.0.0.2:179 from 10.0.0.1:0",
-                "connect 2 10.0.0.3:179 from 10.0.0.1:0");
+                "connect 2 10.0.0.3:179 from 10.0.0.1:0",
+                "startProcess ctl#1 [/bin/ctl]");
     }
 
     @Test

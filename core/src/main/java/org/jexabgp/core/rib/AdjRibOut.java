@@ -29,7 +29,8 @@ public final class AdjRibOut {
     private final Map<Family, LinkedHashMap<Bytes, Route>> sent = new LinkedHashMap<>();
     private final LinkedHashMap<Bucket, LinkedHashMap<Family, LinkedHashMap<Bytes, Change>>> pending =
             new LinkedHashMap<>();
-    private final Map<RouteKey, Bucket> pendingBucket = new LinkedHashMap<>();
+    /** Where each key has pending changes: usually one bucket; several while superseded announcements wait. */
+    private final Map<RouteKey, List<Bucket>> pendingBucket = new LinkedHashMap<>();
     private final UpdatePacker packer = new UpdatePacker();
     /** Whether a drain has happened: from then on {@link #discardPending()} forgets unsent changes. */
     private boolean drained;
@@ -184,20 +185,35 @@ public final class AdjRibOut {
     private void queue(RouteKey key, Change change) {
         Route r = change.route();
         Bucket bucket = new Bucket(r.attributes(), r.nextHop());
-        Bucket old = pendingBucket.get(key);
+        List<Bucket> where = pendingBucket.computeIfAbsent(key, k -> new ArrayList<>(1));
         // config.md §11: an announcement with other attributes leaves the pending one in its bucket, so both are sent
-        // (ExaBGP's add_to_rib only adds; qa/encoding/conf-l2vpn.msg sends two routes of one key). Only a withdrawal
-        // cancels the pending announcement (ExaBGP's del_from_rib).
-        if (old != null && !old.equals(bucket) && change.withdraw()) {
+        // (ExaBGP's add_to_rib only adds; qa/encoding/conf-l2vpn.msg sends two routes of one key). A withdrawal
+        // cancels every pending announcement of the key (ExaBGP's del_from_rib). Unlike ExaBGP, an older announcement
+        // is also dropped when its bucket would go out after the new one: the peer must end with the latest route.
+        for (java.util.Iterator<Bucket> it = where.iterator(); it.hasNext(); ) {
+            Bucket old = it.next();
+            if (old.equals(bucket)) continue;
+            boolean keep = !change.withdraw() && (!pending.containsKey(bucket) || sentBefore(old, bucket));
+            if (keep) continue;
             // Keep the emptied bucket/family in place: a later change for it goes back to its first-insertion slot.
             pending.get(old).get(key.family()).remove(key.nlriKey());
+            it.remove();
         }
         // Within the same bucket the change takes the pending one's place, as a Python dict assignment does:
         // api-fast's "announce A, announce B, withdraw A" sends the withdrawal of A before B.
         pending.computeIfAbsent(bucket, b -> new LinkedHashMap<>())
                 .computeIfAbsent(key.family(), f -> new LinkedHashMap<>())
                 .put(key.nlriKey(), change);
-        pendingBucket.put(key, bucket);
+        if (!where.contains(bucket)) where.add(bucket);
+    }
+
+    /** Whether bucket a is drained before bucket b (buckets go out in first-insertion order). */
+    private boolean sentBefore(Bucket a, Bucket b) {
+        for (Bucket k : pending.keySet()) {
+            if (k.equals(a)) return true;
+            if (k.equals(b)) return false;
+        }
+        return false;
     }
 
     private static boolean sameAnnouncement(Route a, Route b) {

@@ -344,7 +344,7 @@ class ConfigurationSyntaxTest {
 
     @Test
     void unsupportedSectionsAreRefusedClearly() {
-        for (String section : List.of("flow", "l2vpn", "operational")) {
+        for (String section : List.of("operational")) {
             ConfigError e = error(PEER + section + " { }\n}");
             assertThat(e.reason()).isEqualTo("section " + section + " is not supported yet by jexabgp");
             assertThat(e.line()).isEqualTo(4);
