@@ -25,6 +25,10 @@ final class Peer implements SessionListener {
     long counter;
     /** Received updates, for {@code show adj-rib in} (runtime.md §9). */
     final AdjRibIn ribIn = new AdjRibIn();
+    /** Messages of the current session, for {@code show neighbor} (runtime.md §9). */
+    final MessageStatistics statistics = new MessageStatistics();
+    /** When the session reached ESTABLISHED (reactor clock), or -1 while it is down. */
+    long upSince = -1;
 
     Peer(Reactor reactor, Neighbor neighbor, SessionSettings settings, Subscriptions subscriptions) {
         this.reactor = reactor;
@@ -60,29 +64,35 @@ final class Peer implements SessionListener {
 
     @Override
     public void connected() {
+        statistics.reset();
         reactor.events().state(this, "connected", null);
     }
 
     @Override
     public void up(Negotiated negotiated) {
         ribIn.clear();
+        upSince = reactor.now();
         reactor.events().negotiated(this, negotiated);
         reactor.events().state(this, "up", null);
     }
 
     @Override
     public void down(String reason) {
+        upSince = -1;
         reactor.events().state(this, "down", reason);
     }
 
     @Override
     public void message(Message message, boolean received, byte[] raw, Negotiated negotiated) {
-        if (received) ribIn.record(message);
+        if (received && neighbor.adjRibIn()) ribIn.record(message);
+        // sent UPDATEs were counted when the session asked whether to copy them (one question per UPDATE)
+        if (received || message.type().value() != 2) statistics.count(message.type().value(), received);
         reactor.events().message(this, message, received, raw, negotiated);
     }
 
     @Override
     public boolean wantsCopies(int messageType, boolean received) {
+        if (messageType == 2 && !received) statistics.count(2, false);
         return reactor.events().wantsCopies(this, messageType, received);
     }
 
