@@ -28,9 +28,12 @@ public final class ApiDriver {
     private final long start = System.nanoTime();
     private boolean failed;
 
-    private ApiDriver(ApiScript script, PrintStream log) {
+    private final Path directory;
+
+    private ApiDriver(ApiScript script, PrintStream log, Path directory) {
         this.script = script;
         this.log = log;
+        this.directory = directory;
     }
 
     public static void main(String[] args) throws Exception {
@@ -43,7 +46,8 @@ public final class ApiDriver {
                 Files.newOutputStream(Path.of(args[1]), StandardOpenOption.CREATE, StandardOpenOption.APPEND),
                 true,
                 StandardCharsets.UTF_8);
-        System.exit(new ApiDriver(script, log).play());
+        Path directory = Path.of(args[0]).toAbsolutePath().getParent();
+        System.exit(new ApiDriver(script, log, directory).play());
     }
 
     private synchronized void log(String what) {
@@ -109,6 +113,15 @@ public final class ApiDriver {
                                 .waitFor(5, TimeUnit.SECONDS);
                     } catch (IOException e) {
                         fail(step, "kill: " + e.getMessage());
+                    }
+                }
+                case ApiScript.Step.Install i -> {
+                    log("install " + i.from() + " " + i.to());
+                    try {
+                        Files.copy(directory.resolve(i.from()), directory.resolve(i.to()),
+                                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    } catch (IOException e) {
+                        fail(step, "install: " + e.getMessage());
                     }
                 }
                 case ApiScript.Step.Exit e -> {

@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
  * await regex ^exabgp [0-9]                          # … or matches the regular expression
  * sleep 0.5                                          # pause (only where the protocol needs time to pass)
  * signal USR1                                        # signal the daemon (our parent)
+ * install exabgp.conf.2 exabgp.conf                  # copy a file of the scenario over another (reload tests)
  * exit                                               # leave now (the daemon may then respawn us)
  * </pre>
  *
@@ -43,6 +44,9 @@ public record ApiScript(List<Step> steps) {
         record Signal(int line, String name) implements Step {}
 
         record Exit(int line, int code) implements Step {}
+
+        /** Copies {@code from} over {@code to}, both relative to the script's directory. */
+        record Install(int line, String from, String to) implements Step {}
     }
 
     public static ApiScript parse(String text) {
@@ -68,6 +72,12 @@ public record ApiScript(List<Step> steps) {
                     case "sleep" -> new Step.Sleep(n, Double.parseDouble(rest));
                     case "signal" -> new Step.Signal(n, rest.isEmpty() ? "USR1" : rest);
                     case "exit" -> new Step.Exit(n, rest.isEmpty() ? 0 : Integer.parseInt(rest));
+                    case "install" -> {
+                        String[] files = rest.split("\\s+");
+                        if (files.length != 2 || files[0].contains("/") || files[1].contains("/"))
+                            throw error(n, "install FILE FILE (names in the scenario's directory)");
+                        yield new Step.Install(n, files[0], files[1]);
+                    }
                     case "await" -> {
                         int sp = rest.indexOf(' ');
                         if (sp < 0) throw error(n, "await contains TEXT | await regex RE");

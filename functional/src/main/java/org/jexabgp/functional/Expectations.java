@@ -14,6 +14,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <pre>
  * option peer-as 65010          # the peer's ASN (default: the daemon's own, iBGP)
+ * option peer-capability 46 00  # the peer adds this capability (code length value) to its OPEN
+ * option mirror-add-path        # the peer answers ADD-PATH send with receive and receive with send
  * group 1
  * expect update                 # the body after the 19-byte header (RFC 4271 §4.1)
  *     0000                      # no withdrawn routes
@@ -39,14 +41,17 @@ public record Expectations(Options options, List<Group> groups) {
             boolean unknownCapability,
             boolean inspectOpen,
             boolean eorAfter,
-            List<Message> afterOpen) {
+            List<Message> afterOpen,
+            List<String> peerCapabilities,
+            boolean mirrorAddPath) {
         public Options {
             if (connections < 1) throw new IllegalArgumentException("connections must be at least 1: " + connections);
             afterOpen = List.copyOf(afterOpen);
+            peerCapabilities = List.copyOf(peerCapabilities);
         }
 
         static Options defaults() {
-            return new Options(null, false, 1, false, false, false, List.of());
+            return new Options(null, false, 1, false, false, false, List.of(), List.of(), false);
         }
     }
 
@@ -123,6 +128,8 @@ public record Expectations(Options options, List<Group> groups) {
         boolean unknownCapability = false;
         boolean inspectOpen = false;
         boolean eorAfter = false;
+        boolean mirrorAddPath = false;
+        List<String> peerCapabilities = new ArrayList<>();
         List<Message> afterOpen = new ArrayList<>();
         TreeMap<Integer, List<Item>> groups = new TreeMap<>();
         Integer group = null;
@@ -165,6 +172,21 @@ public record Expectations(Options options, List<Group> groups) {
                             case "unknown-capability" -> unknownCapability = true;
                             case "inspect-open" -> inspectOpen = true;
                             case "eor-after" -> eorAfter = true;
+                            case "mirror-add-path" -> mirrorAddPath = true;
+                            case "peer-capability" -> {
+                                // code, length and value of one capability the peer adds to its OPEN (RFC 5492 §4):
+                                // the daemon leaves empty ones such as route refresh (2) or extended message (6) out
+                                need(words, 3, n);
+                                StringBuilder cap = new StringBuilder();
+                                for (int w = 2; w < words.length; w++) {
+                                    if (!isHex(words[w])) throw error(n, "not hex: " + words[w]);
+                                    cap.append(clean(words[w]));
+                                }
+                                if (cap.length() < 4 || cap.length() % 2 != 0
+                                        || Integer.parseInt(cap.substring(2, 4), 16) != cap.length() / 2 - 2)
+                                    throw error(n, "a capability is code(1) length(1) value(length): " + cap);
+                                peerCapabilities.add(cap.toString().toUpperCase(Locale.ROOT));
+                            }
                             default -> throw error(n, "unknown option " + words[1]);
                         }
                     }
@@ -204,7 +226,8 @@ public record Expectations(Options options, List<Group> groups) {
             if (!items.isEmpty()) out.add(new Group(number, items));
         });
         return new Expectations(
-                new Options(peerAs, ipv6, connections, unknownCapability, inspectOpen, eorAfter, afterOpen), out);
+                new Options(peerAs, ipv6, connections, unknownCapability, inspectOpen, eorAfter, afterOpen,
+                        peerCapabilities, mirrorAddPath), out);
     }
 
     /** {@code raw} takes a whole message, marker included; the other types take the body only. */

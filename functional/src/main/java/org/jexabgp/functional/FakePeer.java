@@ -321,13 +321,24 @@ public final class FakePeer implements AutoCloseable {
                 if ((b[c] & 0xFF) == 65 && (b[c + 1] & 0xFF) == 4 && asn != null && c + 6 <= b.length) {
                     for (int k = 0; k < 4; k++) b[c + 2 + k] = (byte) (asn >> (24 - 8 * k));
                 }
+                // ADD-PATH tuples are AFI(2) SAFI(1) mode(1); mode 1 receive, 2 send, 3 both (RFC 7911 §4)
+                if ((b[c] & 0xFF) == 69 && expectations.options().mirrorAddPath()) {
+                    int stop = Math.min(b.length, c + 2 + (b[c + 1] & 0xFF));
+                    for (int m = c + 5; m < stop; m += 4) {
+                        int mode = b[m] & 0xFF;
+                        if (mode == 1 || mode == 2) b[m] = (byte) (3 - mode);
+                    }
+                }
             }
         }
         String body = HexFormat.of().formatHex(b);
-        if (expectations.options().unknownCapability()) {
-            String cap = "F0" + "07" + HexFormat.of().formatHex("jexabgp".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        List<String> extra = new ArrayList<>(expectations.options().peerCapabilities());
+        if (expectations.options().unknownCapability())
+            extra.add("F0" + "07" + HexFormat.of().formatHex("jexabgp".getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+        for (String cap : extra) {
+            // each capability in its own optional parameter (RFC 5492 §4), like the daemon's own OPEN
             String param = "02" + String.format("%02X", cap.length() / 2) + cap;
-            int params = (b[9] & 0xFF) + param.length() / 2;
+            int params = Integer.parseInt(body.substring(18, 20), 16) + param.length() / 2;
             body = body.substring(0, 18) + String.format("%02X", params) + body.substring(20) + param;
         }
         return new Expectations.Message(1, body);

@@ -9,6 +9,8 @@ import org.jexabgp.reactor.api.Command;
 import org.jexabgp.reactor.api.CommandParser;
 import org.jexabgp.reactor.api.Selector;
 import org.jexabgp.wire.Family;
+import org.jexabgp.wire.message.Operational;
+import org.jexabgp.wire.message.OperationalType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,14 +33,19 @@ final class CommandRunner {
     boolean run(Processes processes) {
         boolean more = false;
         for (Processes.Entry e : processes.all()) {
+            long chars = 0;
+            ProcessKey key = e.key;
             for (int i = 0; i < LINES_PER_TURN && !e.lines.isEmpty(); i++) {
                 String line = e.lines.poll();
+                chars += line.length() + 1;
                 if (line.startsWith("debug ")) {
                     LOG.warn("{} {}", e.spec.name(), line.substring(6));
                     continue;
                 }
                 apply(processes, e, line);
             }
+            // the engine reads ahead only a bounded amount of each program's output (ARCHITECTURE §8)
+            if (chars > 0 && key != null) reactor.io().commandsTaken(key, chars);
             more |= !e.lines.isEmpty();
         }
         return more;
@@ -111,13 +118,14 @@ final class CommandRunner {
             }
             case Command.Watchdog w -> watchdog(w);
             case Command.ShowNeighbor s -> {
-                for (Peer p : reactor.peers()) for (String l : Show.neighbor(p, s)) processes.write(e, l);
+                for (String l : Show.neighbors(reactor.peers(), s, reactor.now())) processes.write(e, l);
                 yield true;
             }
             case Command.ShowAdjRib s -> {
-                for (Peer p : reactor.peers()) for (String l : Show.adjRib(p, s)) processes.write(e, l);
+                for (String l : Show.adjRib(reactor.peers(), s)) processes.write(e, l);
                 yield true;
             }
+            case Command.SendOperational o -> operational(e, o);
             case Command.Version v -> {
                 processes.write(e, "exabgp " + reactor.options().version());
                 yield true;
@@ -176,13 +184,8 @@ final class CommandRunner {
             LOG.warn("could not parse route command from {}: {}", e.spec.name(), err.getMessage());
             return false;
         }
-        List<Peer> candidates = new ArrayList<>();
-        for (Peer p : reactor.peers()) if (p.subscriptions.processes().contains(e.spec.name())) candidates.add(p);
-        List<Peer> peers = select(candidates, r.selectors());
-        if (peers.isEmpty()) {
-            LOG.warn("no neighbor matching the command : {}", r.text());
-            return false;
-        }
+        List<Peer> peers = bound(e, r.selectors(), r.text());
+        if (peers.isEmpty()) return false;
         for (Peer p : peers) {
             for (Route route : routes) {
                 Family f = route.family();
@@ -197,6 +200,41 @@ final class CommandRunner {
             }
         }
         LOG.info("route {} {} : {}", r.announce() ? "added to" : "removed from", peers.size() + " peer(s)", r.text());
+        return true;
+    }
+
+    /**
+     * The peers a route-changing command from this program reaches: those whose api blocks name it (api.md §2.1 (a)),
+     * filtered by the selectors. When none matches, the log says which neighbours the program is bound to, the
+     * answer to users' most frequent question (users.md §2.1).
+     */
+    private List<Peer> bound(Processes.Entry e, List<Selector> selectors, String what) {
+        List<Peer> candidates = new ArrayList<>();
+        for (Peer p : reactor.peers()) if (e.everyNeighbor || p.subscriptions.processes().contains(e.spec.name())) candidates.add(p);
+        List<Peer> peers = select(candidates, selectors);
+        if (peers.isEmpty()) {
+            List<String> names = new ArrayList<>();
+            for (Peer p : candidates) names.add(p.neighbor.peerAddress().toString());
+            LOG.warn("no neighbor matching the command : {} (process {} is bound to {})", what, e.spec.name(),
+                    names.isEmpty() ? "no neighbor: name it in a neighbor's api { processes [ ... ] }" : names);
+        }
+        return peers;
+    }
+
+    /** api.md §4.8: sent to selected peers that allow operational messages for that family; ASM kept for reconnects. */
+    private boolean operational(Processes.Entry e, Command.SendOperational o) {
+        List<Peer> peers = bound(e, o.selectors(), "announce operational " + o.type().keyword());
+        if (peers.isEmpty()) return false;
+        for (Peer p : peers) {
+            if (!p.neighbor.capabilities().operational() || !p.neighbor.families().contains(o.family())) {
+                LOG.debug("operational {} not sent to {}: capability operational or family {} not configured",
+                        o.type().keyword(), p.neighbor.peerAddress(), o.family().name());
+                continue;
+            }
+            Operational message = Operational.of(o.content(p.neighbor.routerId()));
+            if (o.type() == OperationalType.ASM) p.staticAdvisories.put(o.family(), message);
+            p.session.sendOperational(message);
+        }
         return true;
     }
 

@@ -30,7 +30,26 @@ public interface Io {
     /** Close the program's stdin and terminate it (SIGTERM, then SIGKILL after a grace period). */
     void stopProcess(ProcessKey process);
 
-    /** Per-connection socket options the engine must apply before connecting (TCP-MD5, TTL). */
+    /**
+     * The reactor executed command lines of this program totalling {@code chars} characters (newlines included): the
+     * engine may read more of its output. Engines bound what they read ahead with it (ARCHITECTURE §8).
+     */
+    default void commandsTaken(ProcessKey process, long chars) {}
+
+    /**
+     * A neighbour at this address asks for TCP-MD5 or TTL security: every listener must carry its key before accepting
+     * (RFC 2385), and connections accepted from it get its TTL options. An engine that cannot do it must refuse to run
+     * the neighbour, never run it unprotected.
+     */
+    default void protect(org.jexabgp.wire.IpAddress peer, ConnectionOptions options) {
+        if (options.md5Password() != null || options.outgoingTtl() > 0 || options.incomingTtl() > 0)
+            throw new UnsupportedOperationException("this engine cannot set TCP-MD5 or TTL security");
+    }
+
+    /**
+     * Per-connection socket options the engine must apply before connecting (TCP-MD5, TTL). The MD5 key is the decoded
+     * key, one byte per char (ISO-8859-1).
+     */
     record ConnectionOptions(@Nullable String md5Password, int outgoingTtl, int incomingTtl) {
         public static final ConnectionOptions NONE = new ConnectionOptions(null, -1, -1);
     }

@@ -15,10 +15,12 @@ import org.jspecify.annotations.Nullable;
  * it currently uses, its program subscriptions and its event counter.
  */
 final class Peer implements SessionListener {
-    final Neighbor neighbor;
+    /** Replaced by a reload that changes only the configured routes (the session's settings stay the same). */
+    Neighbor neighbor;
     final AdjRibOut rib;
     final PeerSession session;
-    final Subscriptions subscriptions;
+    /** Rebuilt by a reload: the program↔neighbour map follows the new api blocks (issue 5). */
+    Subscriptions subscriptions;
     private final Reactor reactor;
     @Nullable ConnKey conn;
     /** json.md §3: per neighbour object, counts every event generated for it. */
@@ -29,6 +31,11 @@ final class Peer implements SessionListener {
     final MessageStatistics statistics = new MessageStatistics();
     /** When the session reached ESTABLISHED (reactor clock), or -1 while it is down. */
     long upSince = -1;
+    /** ASM advisories sent by programs, per family: re-sent after each reconnect (api.md §4.8). */
+    final java.util.Map<org.jexabgp.wire.Family, org.jexabgp.wire.message.Operational> staticAdvisories =
+            new java.util.LinkedHashMap<>();
+    /** The OPENs of the current session (sent, received), for {@code show neighbor extensive|json}. */
+    org.jexabgp.wire.message.@Nullable Open sentOpen, receivedOpen;
 
     Peer(Reactor reactor, Neighbor neighbor, SessionSettings settings, Subscriptions subscriptions) {
         this.reactor = reactor;
@@ -65,6 +72,8 @@ final class Peer implements SessionListener {
     @Override
     public void connected() {
         statistics.reset();
+        sentOpen = null;
+        receivedOpen = null;
         reactor.events().state(this, "connected", null);
     }
 
@@ -74,6 +83,7 @@ final class Peer implements SessionListener {
         upSince = reactor.now();
         reactor.events().negotiated(this, negotiated);
         reactor.events().state(this, "up", null);
+        for (org.jexabgp.wire.message.Operational op : staticAdvisories.values()) session.sendOperational(op);
     }
 
     @Override
@@ -87,6 +97,10 @@ final class Peer implements SessionListener {
         if (received && neighbor.adjRibIn()) ribIn.record(message);
         // sent UPDATEs were counted when the session asked whether to copy them (one question per UPDATE)
         if (received || message.type().value() != 2) statistics.count(message.type().value(), received);
+        if (message instanceof org.jexabgp.wire.message.Open o) {
+            if (received) receivedOpen = o;
+            else sentOpen = o;
+        }
         reactor.events().message(this, message, received, raw, negotiated);
     }
 

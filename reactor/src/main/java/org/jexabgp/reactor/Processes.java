@@ -26,6 +26,8 @@ final class Processes {
         @Nullable ProcessKey key;
         int generation;
         boolean ack;
+        /** The CLI's connection may address every neighbour (api.md §1.6), as ExaBGP's internal CLI process. */
+        boolean everyNeighbor;
         final ArrayDeque<String> lines = new ArrayDeque<>();
         final List<byte[]> outbox = new ArrayList<>();
         final ArrayDeque<Long> deaths = new ArrayDeque<>();

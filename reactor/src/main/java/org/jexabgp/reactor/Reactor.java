@@ -184,6 +184,7 @@ public final class Reactor {
             Route resolved = resolveSelf(p, r);
             if (resolved != null) p.rib.announce(resolved);
         }
+        protectListeners(p);
         p.session.start(now);
     }
 
@@ -205,11 +206,23 @@ public final class Reactor {
         Neighbor n = p.neighbor;
         int port = n.connectPort() != 0 ? n.connectPort() : options.tcpPort();
         Endpoint local = n.localAddress() == null ? null : new Endpoint(n.localAddress(), 0);
-        Io.ConnectionOptions opts = new Io.ConnectionOptions(
-                n.md5Password(),
+        io().connect(conn, new Endpoint(n.peerAddress(), port), local, connectionOptions(n));
+    }
+
+    /** TCP-MD5 and TTL options of a neighbour, the MD5 key decoded (md5-base64) into ISO-8859-1 chars. */
+    static Io.ConnectionOptions connectionOptions(Neighbor n) {
+        byte[] key = org.jexabgp.core.session.Md5Key.of(n);
+        return new Io.ConnectionOptions(
+                key == null ? null : new String(key, java.nio.charset.StandardCharsets.ISO_8859_1),
                 n.outgoingTtl() == null ? -1 : n.outgoingTtl(),
                 n.incomingTtl() == null ? -1 : n.incomingTtl());
-        io().connect(conn, new Endpoint(n.peerAddress(), port), local, opts);
+    }
+
+    /** RFC 2385: the listeners carry a protected neighbour's key before it can connect (also for passive peers). */
+    private void protectListeners(Peer p) {
+        Io.ConnectionOptions opts = connectionOptions(p.neighbor);
+        if (opts.md5Password() == null && opts.outgoingTtl() <= 0 && opts.incomingTtl() <= 0) return;
+        io().protect(p.neighbor.peerAddress(), opts);
     }
 
     /** The session closes its connection: what it still has to say (a NOTIFICATION) is written first. */
@@ -272,9 +285,19 @@ public final class Reactor {
             Neighbor n = p.neighbor;
             if (!n.peerAddress().equals(remoteIp) || p.session.isStopped()) continue;
             if (n.localAddress() != null && !n.localAddress().equals(localIp)) continue;
-            if (p.session.established() || p.session.state() == org.jexabgp.core.fsm.State.OPENCONFIRM) {
+            if (p.session.established()) {
                 refuse(conn, 6, 7, "connection collision");
                 return;
+            }
+            if (p.session.state() == org.jexabgp.core.fsm.State.OPENCONFIRM) {
+                // RFC 4271 §6.8 / runtime.md §8: the connection opened by the speaker with the higher BGP identifier
+                // survives. The incoming one was opened by the peer: keep it only if the peer's identifier is higher.
+                IpAddress theirs = p.session.peerRouterId();
+                if (theirs == null || unsigned(theirs) < unsigned(p.neighbor.routerId())) {
+                    refuse(conn, 6, 7, "connection collision");
+                    return;
+                }
+                p.session.collisionLost(now); // 6/7 on the existing connection, which closes
             }
             if (p.conn != null) {
                 // The incoming connection replaces our own attempt (runtime.md §8, collision outside OPENCONFIRM).
@@ -292,7 +315,15 @@ public final class Reactor {
         refuse(conn, 6, 3, "no session configured for the peer");
     }
 
-    private void refuse(ConnKey conn, int code, int subcode, String text) {
+    /** A BGP identifier as the unsigned 32-bit number RFC 4271 §6.8 compares. */
+    private static long unsigned(IpAddress id) {
+        byte[] b = id.bytes().toArray();
+        long v = 0;
+        for (int i = b.length - 4; i < b.length; i++) v = v << 8 | (b[i] & 0xFF);
+        return v;
+    }
+
+        private void refuse(ConnKey conn, int code, int subcode, String text) {
         LOG.info("refusing connection {}: {}", conn, text);
         farewell.put(conn, MessageCodec.encode(Notification.of(code, subcode, text),
                 org.jexabgp.core.session.Negotiation.standard()).toArray());
@@ -335,50 +366,41 @@ public final class Reactor {
     }
 
     void reload(boolean restartProcesses) {
-        Configuration next;
-        try {
-            next = configs.next();
-        } catch (Exception e) {
-            LOG.error("reload failed, keeping the current configuration: {}", e.getMessage());
-            return;
-        }
-        processes.reconfigure(io(), next.processes(), restartProcesses);
-        Map<String, Neighbor> wanted = new LinkedHashMap<>();
-        for (Neighbor n : next.neighbors()) wanted.put(n.name(), n);
-        List<Peer> kept = new ArrayList<>();
-        for (Peer p : peers) {
-            Neighbor n = wanted.remove(p.name());
-            if (n == null) {
-                p.session.stop(now, 6, 3, "Peer De-configured", true);
-                continue;
-            }
-            applyRouteChanges(p, n);
-            kept.add(p);
-        }
-        peers.clear();
-        peers.addAll(kept);
-        config = next;
-        for (Neighbor n : wanted.values()) addPeer(n);
-        LOG.info("configuration reloaded");
+        Reload.run(configs, reloadTarget, restartProcesses);
     }
 
-    /** The configured routes that left are withdrawn, new ones announced (config.md §1). */
-    private void applyRouteChanges(Peer p, Neighbor next) {
-        List<Route> before = p.neighbor.routes();
-        List<Route> after = next.routes();
-        for (Route r : before) {
-            if (!after.contains(r)) {
-                Route resolved = resolveSelf(p, r);
-                if (resolved != null) p.rib.withdraw(resolved);
-            }
+    /** What a {@link Reload} may change: the peer list, the process table and the running configuration. */
+    private final Reload.Target reloadTarget = new Reload.Target() {
+        @Override
+        public List<Peer> peers() {
+            return peers;
         }
-        for (Route r : after) {
-            if (!before.contains(r) && !(r.withdrawn() && r.watchdog() != null)) {
-                Route resolved = resolveSelf(p, r);
-                if (resolved != null) p.rib.announce(resolved);
-            }
+
+        @Override
+        public void startPeer(Neighbor n) {
+            addPeer(n);
         }
-    }
+
+        @Override
+        public void processes(Configuration next, boolean restart) {
+            processes.reconfigure(io(), next.processes(), restart);
+        }
+
+        @Override
+        public void configuration(Configuration next) {
+            config = next;
+        }
+
+        @Override
+        public @Nullable Route resolveSelf(Peer p, Route r) {
+            return Reactor.this.resolveSelf(p, r);
+        }
+
+        @Override
+        public long now() {
+            return now;
+        }
+    };
 
     void restart() {
         reload(true);

@@ -13,6 +13,7 @@ final class Block {
 
     private final List<Statement> statements;
     private int next;
+    private boolean closed = true;
 
     Block(List<Statement> statements) {
         this.statements = statements;
@@ -28,9 +29,18 @@ final class Block {
      */
     void section(Body body) throws ConfigError {
         for (Statement s = next(); s != null; s = next()) {
-            if (s.closes()) return;
+            if (s.closes()) {
+                closed = true;
+                return;
+            }
             body.statement(s);
         }
+        closed = false;
+    }
+
+    /** Whether the last section read ended at its own {@code }} rather than at the end of the file. */
+    boolean closed() {
+        return closed;
     }
 
     /** Consumes a section whose content is ignored on purpose. */

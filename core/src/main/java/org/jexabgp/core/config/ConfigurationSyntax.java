@@ -45,8 +45,19 @@ public final class ConfigurationSyntax {
 
     private Configuration root() throws ConfigError {
         for (Statement s = block.next(); s != null; s = block.next()) {
-            // config.md §2: an extra '}' at top level ends parsing, the rest of the file is ignored
-            if (s.closes()) break;
+            // config.md §2: ExaBGP ends parsing at an extra '}' and ignores the rest of the file silently, so a
+            // brace too many inside a template loses every later neighbour. Stray braces at the very end stay
+            // accepted (conf-extended-attributes.conf has one); a stray brace with statements after it is refused.
+            if (s.closes()) {
+                for (Statement rest = block.next(); rest != null; rest = block.next()) {
+                    if (!rest.closes() || !rest.words().isEmpty())
+                        throw ConfigError.at(
+                                s.terminator(),
+                                "process, template or neighbor",
+                                "unbalanced braces: '}' closes no section");
+                }
+                break;
+            }
             Token head = s.head();
             if (!s.opens())
                 throw ConfigError.at(head, "process, template or neighbor", "invalid keyword \"" + head.text() + "\"");
@@ -124,9 +135,19 @@ public final class ConfigurationSyntax {
                 throw ConfigError.at(name, "a new template name", "duplicate template name " + name.text());
             NeighborDraft d = new NeighborDraft(head, name.text(), null, 0);
             NeighborSyntax.body(block, d, scope);
+            if (!block.closed()) throw unclosed(head, "template neighbor " + name.text());
             // config.md §5: inherit inside a template is accepted but not followed
             scope.templates.put(name.text(), d);
         });
+        if (!block.closed()) throw unclosed(s.head(), "template");
+    }
+
+    /**
+     * ExaBGP accepts a file that ends inside a section (config.md §2); inside a template that hides a brace too few
+     * (the neighbours after it become part of the template), so we refuse it there (issue 4).
+     */
+    private static ConfigError unclosed(Token opening, String what) {
+        return ConfigError.at(opening, "'}' before the end of the file", "unbalanced braces: " + what + " is not closed");
     }
 
     private void neighbor(Statement s) throws ConfigError {

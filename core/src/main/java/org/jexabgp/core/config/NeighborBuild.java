@@ -12,6 +12,7 @@ import org.jexabgp.core.model.NextHopFamily;
 import org.jexabgp.core.model.Route;
 import org.jexabgp.wire.Family;
 import org.jexabgp.wire.IpAddress;
+import org.jexabgp.wire.message.OperationalContent;
 import org.jspecify.annotations.Nullable;
 
 /** Closes a neighbour (config.md §6.2): defaults, then the checks ExaBGP makes when the block ends. */
@@ -79,7 +80,8 @@ final class NeighborBuild {
         String md5 = d.get("md5-password") instanceof String s ? s : null;
         String md5Base64 = d.get("md5-base64") instanceof String s ? s : "false";
         if (md5 != null && md5Bytes(md5, md5Base64) > 80)
-            throw ConfigError.at(at, "an md5 password of at most 80 bytes", "md5 password too long");
+            throw ConfigError.at(
+                    d.scalars.get("md5-password").at(), "an md5 password of at most 80 bytes", "md5 password too long");
 
         List<ApiBinding> api = new ArrayList<>();
         for (NeighborDraft.Item<ApiBinding> b : d.api) api.add(b.value());
@@ -95,6 +97,15 @@ final class NeighborBuild {
                         "Trying to announce a route of type " + f.name()
                                 + " when we are not announcing the family to our peer");
             routes.add(r.value());
+        }
+
+        List<OperationalContent> operational = new ArrayList<>();
+        for (NeighborDraft.Item<OperationalSyntax.Entry> o : d.operational) {
+            try {
+                operational.add(o.value().content(routerId));
+            } catch (IllegalArgumentException e) {
+                throw ConfigError.at(o.at(), "a valid operational message", e.getMessage());
+            }
         }
 
         return new Neighbor(
@@ -128,7 +139,8 @@ final class NeighborBuild {
                 addPath,
                 nextHops,
                 api,
-                routes);
+                routes,
+                operational);
     }
 
     /**

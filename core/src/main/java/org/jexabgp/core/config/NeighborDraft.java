@@ -45,6 +45,7 @@ final class NeighborDraft {
     final List<Item<ApiBinding>> api = new ArrayList<>();
     final List<Item<Route>> routes = new ArrayList<>();
     final List<Item<String>> inherit = new ArrayList<>();
+    final List<Item<OperationalSyntax.Entry>> operational = new ArrayList<>();
 
     NeighborDraft(Token opening, String label, @Nullable IpAddress peer, int peerLength) {
         this.opening = opening;
@@ -82,6 +83,7 @@ final class NeighborDraft {
         nextHops = appended(nextHops, template.nextHops);
         api.addAll(template.api);
         routes.addAll(template.routes);
+        operational.addAll(template.operational);
     }
 
     private static <T> @Nullable List<Item<T>> appended(@Nullable List<Item<T>> mine, @Nullable List<Item<T>> theirs) {

@@ -80,11 +80,10 @@ final class NeighborSyntax {
                 noArguments(s);
                 FlowSyntax.section(block, draft);
             }
-            case "operational" ->
-                throw ConfigError.at(
-                        head,
-                        "a supported section",
-                        "section " + head.text() + " is not supported yet by jexabgp");
+            case "operational" -> {
+                noArguments(s);
+                OperationalSyntax.section(block, draft);
+            }
             default ->
                 throw ConfigError.at(
                         head, "a neighbor section", "section " + head.text() + " is invalid in neighbor");

@@ -195,10 +195,13 @@ public record Settings(
         Map<String, Object> v = new HashMap<>();
         for (Key k : KEYS) {
             String raw = lookup(environment, ini, k.section, k.name);
-            if (k.dotted().equals("tcp.attempts") && raw == null) {
-                // runtime.md §2.1: tcp.connections is an alias of tcp.attempts; else tcp.once gives 1 or 0
-                raw = lookup(environment, ini, "tcp", "connections");
-                if (raw == null) {
+            if (k.dotted().equals("tcp.attempts")) {
+                // runtime.md §2.1: tcp.connections (process environment only) is an alias of tcp.attempts and wins
+                // over it, as in ExaBGP; else tcp.once, when given and attempts is not, gives 1 or 0
+                String connections = environment.get("exabgp.tcp.connections");
+                if (connections == null) connections = environment.get("exabgp_tcp_connections");
+                if (connections != null && !connections.isEmpty()) raw = connections;
+                else if (raw == null) {
                     String once = lookup(environment, ini, "tcp", "once");
                     if (once != null) raw = bool(once) ? "1" : "0";
                 }
@@ -319,7 +322,8 @@ public record Settings(
             Object value = k.get.apply(this);
             if (d != null && value.equals(k.get.apply(d))) continue;
             if (!k.section.equals(section)) {
-                if (section != null) sb.append('\n');
+                // ExaBGP writes every section header as "\n[exabgp.<section>]": the output starts with a blank line
+                sb.append('\n');
                 section = k.section;
                 sb.append("[exabgp.").append(section).append("]\n");
             }
@@ -331,9 +335,25 @@ public record Settings(
     /** The settings as {@code exabgp env -e} prints them: one {@code exabgp.section.key=value} line per key. */
     public List<String> envLines() {
         List<String> out = new ArrayList<>();
-        for (Key k : KEYS) if (!k.hidden) out.add("exabgp." + k.dotted() + "=" + text(k, k.get.apply(this)));
+        for (String dotted : ENV_ORDER) {
+            Key k = KEYS.stream().filter(x -> x.dotted().equals(dotted)).findFirst().orElseThrow();
+            out.add("exabgp." + k.dotted() + "=" + text(k, k.get.apply(this)));
+        }
         return out;
     }
+
+    /**
+     * {@code exabgp env -e} lists the keys in the order of ExaBGP's definition table, not sorted as the INI form is
+     * (the seed's extra keys api.socketname and reactor.asyncio follow their section's last relative).
+     */
+    private static final List<String> ENV_ORDER = List.of(
+            "profile.enable", "profile.file", "pdb.enable", "daemon.pid", "daemon.user", "daemon.daemonize",
+            "daemon.drop", "daemon.umask", "log.enable", "log.level", "log.destination", "log.all",
+            "log.configuration", "log.reactor", "log.daemon", "log.processes", "log.network", "log.statistics",
+            "log.packets", "log.rib", "log.message", "log.timers", "log.routes", "log.parser", "log.short", "tcp.once",
+            "tcp.attempts", "tcp.delay", "tcp.bind", "tcp.port", "tcp.acl", "bgp.passive", "bgp.openwait",
+            "cache.attributes", "cache.nexthops", "api.ack", "api.chunk", "api.encoder", "api.compact", "api.respawn",
+            "api.terminate", "api.cli", "api.pipename", "api.socketname", "reactor.speed", "reactor.asyncio");
 
     /** ExaBGP's printed form: strings quoted, umask as {@code '0o137'}, booleans lower case. */
     private static String text(Key k, Object value) {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.StringJoiner;
 import org.jexabgp.wire.Family;
 import org.jexabgp.wire.IpAddress;
+import org.jexabgp.wire.message.OperationalContent;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -29,6 +30,7 @@ import org.jspecify.annotations.Nullable;
  * @param nextHops extended next-hop entries kept (both families configured)
  * @param api the neighbour's api blocks, own first then inherited
  * @param routes the configured routes, own first then inherited, split already expanded
+ * @param operational the {@code operational { }} messages (config.md §10.5), router-ids already defaulted
  */
 public record Neighbor(
         IpAddress peerAddress,
@@ -61,7 +63,8 @@ public record Neighbor(
         List<Family> addPathFamilies,
         List<NextHopFamily> nextHops,
         List<ApiBinding> api,
-        List<Route> routes) {
+        List<Route> routes,
+        List<OperationalContent> operational) {
 
     public Neighbor {
         int max = peerAddress.isV4() ? 32 : 128;
@@ -74,6 +77,24 @@ public record Neighbor(
         nextHops = List.copyOf(nextHops);
         api = List.copyOf(api);
         routes = List.copyOf(routes);
+        operational = List.copyOf(operational);
+    }
+
+    /**
+     * True when the other neighbour would run the very same session: every setting equal, routes aside. A reload
+     * (issue 4) leaves such a session up and only announces or withdraws the routes that changed; any other
+     * difference restarts the session with Cease / Other Configuration Change (RFC 4486 §3, subcode 6).
+     */
+    public boolean sameSession(Neighbor other) {
+        return withRoutes(List.of()).equals(other.withRoutes(List.of()));
+    }
+
+    /** This neighbour with other configured routes. */
+    public Neighbor withRoutes(List<Route> replacement) {
+        return new Neighbor(peerAddress, peerPrefixLength, localAddress, routerId, localAs, peerAs, holdTimeSeconds,
+                passive, listenPort, connectPort, description, sourceInterface, outgoingTtl, incomingTtl, md5Password,
+                md5Base64, md5Ip, rateLimit, groupUpdates, autoFlush, adjRibIn, adjRibOut, manualEor, hostName,
+                domainName, capabilities, families, addPathFamilies, nextHops, api, replacement, operational);
     }
 
     /** True when the neighbour stands for a range of peers ({@code neighbor 10.0.0.0/24}). */

@@ -2,16 +2,19 @@ package org.jexabgp.core.rib;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.jexabgp.core.model.AttributeSet;
 import org.jexabgp.core.model.Route;
-import org.jexabgp.wire.Bytes;
+import org.jexabgp.core.rib.PathTable.Path;
+import org.jexabgp.wire.Afi;
 import org.jexabgp.wire.Family;
 import org.jexabgp.wire.IpAddress;
 import org.jexabgp.wire.Negotiated;
+import org.jexabgp.wire.Safi;
+import org.jexabgp.wire.nlri.Prefix;
+import org.jexabgp.wire.nlri.inet.InetNlri;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,44 +25,177 @@ import org.jspecify.annotations.Nullable;
  * family, then by route, each in first-insertion order since the last drain. A change re-queued for a route that is
  * already pending keeps its place when its bucket is the same, else goes to the end of its new bucket.
  *
- * <p>The storage is private on purpose: inet routes can move to primitive tables without changing this API.
+ * <p>Storage (ARCHITECTURE §7): every route key is a {@code int} slot. IPv4 unicast/multicast keys without path id
+ * are a {@code long} in a primitive {@link KeyTable} and their routes are no object at all: a slot holds the key and
+ * the id of an interned, reference-counted {@link Path}. Other families map their {@link RouteKey} to a slot and keep
+ * their {@link Route}s (their NLRIs carry more than the key, labels for instance). Pending changes are appended to
+ * per-bucket, per-family runs of (slot, path id, withdraw); a change that replaces one leaves a hole, skipped at drain.
  */
 public final class AdjRibOut {
+    private static final int NONE = -1;
+    /** The slot is pending in several buckets: its (bucket, position) pairs are in {@link #overflow}. */
+    private static final int MULTI = -2;
+    /** A fast key: family index above bit 40, mask length at bits 32–39, the IPv4 address below. */
+    private static final int FAMILY_SHIFT = 40;
+
     private final boolean cache;
-    private final Map<Family, LinkedHashMap<Bytes, Route>> sent = new LinkedHashMap<>();
-    private final LinkedHashMap<Bucket, LinkedHashMap<Family, LinkedHashMap<Bytes, Change>>> pending =
-            new LinkedHashMap<>();
-    /** Where each key has pending changes: usually one bucket; several while superseded announcements wait. */
-    private final Map<RouteKey, List<Bucket>> pendingBucket = new LinkedHashMap<>();
+    private final PathTable paths = new PathTable();
     private final UpdatePacker packer = new UpdatePacker();
     /** Whether a drain has happened: from then on {@link #discardPending()} forgets unsent changes. */
     private boolean drained;
 
+    private final List<Family> families = new ArrayList<>();
+    /** Family indices in the order they were first cached: {@link #routes()} lists them so. */
+    private final List<Integer> cachedFamilies = new ArrayList<>();
+
+    private final KeyTable fastKeys = new KeyTable();
+    private final Map<RouteKey, Integer> otherKeys = new HashMap<>();
+
+    // per slot
+    private long[] slotKey = new long[64];
+    private byte[] slotFamily = new byte[64];
+    private @Nullable Other[] slotOther = new Other[64];
+    /** Path id of the cached route (fast slots), or NONE. */
+    private int[] sentPath = new int[64];
+    /** Insertion number in the cache, for its order (a replaced route keeps its place, a re-added one goes last). */
+    private long[] sentOrder = new long[64];
+    private int[] pendingBucket = new int[64];
+    private int[] pendingPosition = new int[64];
+    private int[] freeSlots = new int[16];
+    private int freeCount;
+    private int nextSlot;
+    private long insertions;
+
+    // the journal
+    private final List<Bucket> buckets = new ArrayList<>();
+    private final Map<BucketKey, Bucket> bucketIndex = new HashMap<>();
+    /** Per path id, its bucket this cycle: valid while the entry's path is the same object. */
+    private @Nullable Bucket[] pathBucket = new Bucket[16];
+
+    private @Nullable Path[] pathBucketKey = new Path[16];
+    private final Map<Integer, long[]> overflow = new HashMap<>();
+    private int pendingSlots;
+    private int cycle;
+
+    private long[] packKeys = new long[256];
+    private final List<Change> group = new ArrayList<>();
+
+    /** A slot of a non-fast family: its key, and the cached route. */
+    private static final class Other {
+        final RouteKey key;
+        @Nullable Route sent;
+
+        Other(RouteKey key) {
+            this.key = key;
+        }
+    }
+
+    private record BucketKey(org.jexabgp.core.model.AttributeSet attributes, @Nullable IpAddress nextHop) {}
+
+    /** One bucket of the journal: changes sharing attributes and next hop, per family in first-insertion order. */
+    private static final class Bucket {
+        final int index;
+        final int cycle;
+        final Path path;
+        final List<Run> runs = new ArrayList<>(1);
+
+        Bucket(int index, int cycle, Path path) {
+            this.index = index;
+            this.cycle = cycle;
+            this.path = path;
+        }
+
+        Run run(int family) {
+            for (Run r : runs) if (r.family == family) return r;
+            Run r = new Run(family);
+            runs.add(r);
+            return r;
+        }
+    }
+
+    /** The changes of one bucket and family, in first-insertion order; a removed change is a hole (value NONE). */
+    private static final class Run {
+        final int family;
+        int[] slots = new int[8];
+        /** path id << 1 | withdraw, or NONE. */
+        int[] values = new int[8];
+
+        @Nullable Route[] routes;
+        int size;
+        int live;
+        int announcements;
+        boolean allFast = true;
+
+        Run(int family) {
+            this.family = family;
+        }
+
+        int append(int slot, int value, @Nullable Route route) {
+            if (size == slots.length) {
+                slots = Arrays.copyOf(slots, size * 2);
+                values = Arrays.copyOf(values, size * 2);
+                if (routes != null) routes = Arrays.copyOf(routes, size * 2);
+            }
+            slots[size] = slot;
+            values[size] = value;
+            if (route != null) {
+                if (routes == null) routes = new Route[slots.length];
+                routes[size] = route;
+                allFast = false;
+            }
+            live++;
+            if ((value & 1) == 0) announcements++;
+            return size++;
+        }
+    }
+
     /** @param cache {@code adj-rib-out} (default true); false keeps no cache: no dedup, nothing to resend */
     public AdjRibOut(boolean cache) {
         this.cache = cache;
+        Arrays.fill(sentPath, NONE);
+        Arrays.fill(pendingBucket, NONE);
     }
 
     public AdjRibOut() {
         this(true);
     }
 
-    /** Routes share an UPDATE only with identical attributes and next hop (wire.md §9.1). */
-    private record Bucket(AttributeSet attributes, @Nullable IpAddress nextHop) {}
-
     /**
      * Queues an announcement. With the cache on, an announcement identical to the cached one (same NLRI, next hop and
      * attributes) is dropped (wire.md §9.1: {@code qa/encoding/api-nexthop-self.msg} sends once).
      */
     public void announce(Route route) {
-        RouteKey key = RouteKey.of(route.nlri());
-        if (cache) {
-            Map<Bytes, Route> family = sent.computeIfAbsent(key.family(), f -> new LinkedHashMap<>());
-            Route known = family.get(key.nlriKey());
-            if (known != null && sameAnnouncement(known, route)) return;
-            family.put(key.nlriKey(), route);
+        int slot = slotOf(route);
+        Other other = slotOther[slot];
+        if (other == null) {
+            if (cache) {
+                int known = sentPath[slot];
+                if (known != NONE && sameAnnouncement(paths.get(known), route)) return;
+                int path = paths.acquire(route);
+                if (known == NONE) {
+                    sentOrder[slot] = insertions++;
+                    noteCached(slotFamily[slot]);
+                } else {
+                    paths.release(known);
+                }
+                sentPath[slot] = path;
+                paths.retain(path);
+                queue(slot, path, null, false);
+            } else {
+                queue(slot, paths.acquire(route), null, false);
+            }
+            return;
         }
-        queue(key, Change.announce(route));
+        if (cache) {
+            Route known = other.sent;
+            if (known != null && sameAnnouncement(known, route)) return;
+            if (known == null) {
+                sentOrder[slot] = insertions++;
+                noteCached(slotFamily[slot]);
+            }
+            other.sent = route;
+        }
+        queue(slot, paths.acquire(route), route, false);
     }
 
     /**
@@ -67,36 +203,53 @@ public final class AdjRibOut {
      * announcement of the same route, and carries the attributes of the cached route it removes (wire.md §9.1).
      */
     public void withdraw(Route route) {
-        RouteKey key = RouteKey.of(route.nlri());
-        Route removed = null;
-        if (cache) {
-            Map<Bytes, Route> family = sent.get(key.family());
-            if (family != null) removed = family.remove(key.nlriKey());
+        int slot = slotOf(route);
+        Other other = slotOther[slot];
+        if (other == null) {
+            int removed = cache ? sentPath[slot] : NONE;
+            sentPath[slot] = NONE;
+            // the cache's reference to the removed path goes to the withdrawal
+            queue(slot, removed != NONE ? removed : paths.acquire(route), null, true);
+            return;
         }
+        Route removed = cache ? other.sent : null;
+        other.sent = null;
         // wire.md §9.6: a non-unicast MP withdrawal carries the attributes written in the withdraw command itself
         // (qa/encoding/api-flow.msg, api-vpls.msg); only unicast/multicast ones, which send no attributes, take the
         // removed route's bucket
-        boolean reuse = removed != null && PackingRules.unicastOrMulticast(key.family());
-        queue(key, Change.withdraw(reuse ? removed : route));
+        Family family = families.get(slotFamily[slot]);
+        Route carried = removed != null && PackingRules.unicastOrMulticast(family) ? removed : route;
+        queue(slot, paths.acquire(carried), carried, true);
     }
 
     /** True when a drain would produce messages (or, for a first pass, drop withdrawals). */
     public boolean hasPending() {
-        return !pendingBucket.isEmpty();
+        return pendingSlots > 0;
     }
 
     /** Re-queues every cached route: reconnect, {@code flush adj-rib out} (runtime.md §9). No dedup applies. */
     public void resendAll() {
-        for (Map<Bytes, Route> family : sent.values()) {
-            for (Route r : family.values()) queue(RouteKey.of(r.nlri()), Change.announce(r));
-        }
+        for (int family : cachedFamilies) resendFamily(family);
     }
 
     /** Re-queues the cached routes of one family: a route refresh request for it. */
     public void resend(Family family) {
-        Map<Bytes, Route> routes = sent.get(family);
-        if (routes == null) return;
-        for (Route r : routes.values()) queue(RouteKey.of(r.nlri()), Change.announce(r));
+        int index = families.indexOf(family);
+        if (index >= 0) resendFamily(index);
+    }
+
+    private void resendFamily(int family) {
+        for (int slot : cachedSlots(family)) {
+            Other other = slotOther[slot];
+            if (other == null) {
+                int path = sentPath[slot];
+                paths.retain(path);
+                queue(slot, path, null, false);
+            } else {
+                Route r = Objects.requireNonNull(other.sent);
+                queue(slot, paths.acquire(r), r, false);
+            }
+        }
     }
 
     /** Forgets unsent changes; the cache stays. A reconnect does this, then {@link #resendAll()}. */
@@ -108,24 +261,32 @@ public final class AdjRibOut {
         // config.md §11: before the first drain, an announcement that a later definition of the same key replaced
         // (other attributes) is still sent in the first batch, as ExaBGP does (qa/encoding/conf-flow-redirect.msg,
         // api-flow-merge.msg); the current routes come back through resendAll()
-        List<Change> superseded = new ArrayList<>();
-        for (LinkedHashMap<Family, LinkedHashMap<Bytes, Change>> families : pending.values()) {
-            for (Map.Entry<Family, LinkedHashMap<Bytes, Change>> e : families.entrySet()) {
-                Map<Bytes, Route> cached = sent.get(e.getKey());
-                for (Map.Entry<Bytes, Change> c : e.getValue().entrySet()) {
-                    Route current = cached == null ? null : cached.get(c.getKey());
-                    if (!c.getValue().withdraw() && current != null && !current.equals(c.getValue().route()))
-                        superseded.add(c.getValue());
+        List<long[]> superseded = new ArrayList<>();
+        List<@Nullable Route> supersededRoutes = new ArrayList<>();
+        for (Bucket b : buckets) {
+            for (Run run : b.runs) {
+                for (int i = 0; i < run.size; i++) {
+                    int v = run.values[i];
+                    if (v == NONE || (v & 1) != 0) continue;
+                    int slot = run.slots[i];
+                    int path = v >>> 1;
+                    Route route = run.routes == null ? null : run.routes[i];
+                    Other other = slotOther[slot];
+                    boolean replaced = other == null
+                            ? sentPath[slot] != NONE && sentPath[slot] != path
+                            : other.sent != null && !other.sent.equals(route);
+                    if (!replaced) continue;
+                    paths.retain(path); // survives clearPending: queue takes it over
+                    superseded.add(new long[] {slot, path});
+                    supersededRoutes.add(route);
                 }
             }
         }
         clearPending();
-        for (Change c : superseded) queue(c.key(), c);
-    }
-
-    private void clearPending() {
-        pending.clear();
-        pendingBucket.clear();
+        for (int i = 0; i < superseded.size(); i++) {
+            long[] s = superseded.get(i);
+            queue((int) s[0], (int) s[1], supersededRoutes.get(i), false);
+        }
     }
 
     /** Queues a withdrawal of every cached route and empties the cache: {@code clear adj-rib out}. */
@@ -137,14 +298,19 @@ public final class AdjRibOut {
     /** The cached routes, family by family in first-use order, for {@code show adj-rib out}. Empty without cache. */
     public List<Route> routes() {
         List<Route> out = new ArrayList<>();
-        for (Map<Bytes, Route> family : sent.values()) out.addAll(family.values());
+        for (int family : cachedFamilies) {
+            for (int slot : cachedSlots(family)) out.add(cachedRoute(slot));
+        }
         return out;
     }
 
     /** The cached routes of one family. */
     public List<Route> routes(Family family) {
-        Map<Bytes, Route> routes = sent.get(family);
-        return routes == null ? List.of() : List.copyOf(routes.values());
+        int index = families.indexOf(family);
+        if (index < 0) return List.of();
+        List<Route> out = new ArrayList<>();
+        for (int slot : cachedSlots(index)) out.add(cachedRoute(slot));
+        return List.copyOf(out);
     }
 
     /**
@@ -155,18 +321,25 @@ public final class AdjRibOut {
      *     dropped
      */
     public void drain(Negotiated session, PackingOptions options, boolean includeWithdrawals, UpdateSink sink) {
-        List<Change> group = new ArrayList<>();
-        for (LinkedHashMap<Family, LinkedHashMap<Bytes, Change>> families : pending.values()) {
-            for (Map.Entry<Family, LinkedHashMap<Bytes, Change>> e : families.entrySet()) {
-                if (e.getValue().isEmpty()) continue;
+        for (Bucket b : buckets) {
+            for (Run run : b.runs) {
+                if (run.live == 0) continue;
+                Family family = families.get(run.family);
                 // wire.md §9.2: one UPDATE group per bucket and family when grouping, else one per route
-                if (options.groupUpdates() && PackingRules.groupable(e.getKey())) {
+                boolean grouped = options.groupUpdates() && PackingRules.groupable(family);
+                IpAddress nh = b.path.nextHop();
+                // IPv4 routes whose next hop is IPv4 (or which only withdraw) use the classic fields: packed from keys
+                if (run.allFast && (run.announcements == 0 || nh != null && nh.isV4())) {
+                    packFast(b, run, family, grouped, session, includeWithdrawals, sink);
+                    continue;
+                }
+                if (grouped) {
                     group.clear();
-                    group.addAll(e.getValue().values());
+                    for (int i = 0; i < run.size; i++) if (run.values[i] != NONE) group.add(change(run, i));
                     packer.pack(group, session, includeWithdrawals, sink);
                 } else {
-                    for (Change c : e.getValue().values()) {
-                        packer.pack(List.of(c), session, includeWithdrawals, sink);
+                    for (int i = 0; i < run.size; i++) {
+                        if (run.values[i] != NONE) packer.pack(List.of(change(run, i)), session, includeWithdrawals, sink);
                     }
                 }
             }
@@ -182,38 +355,288 @@ public final class AdjRibOut {
         return out;
     }
 
-    private void queue(RouteKey key, Change change) {
-        Route r = change.route();
-        Bucket bucket = new Bucket(r.attributes(), r.nextHop());
-        List<Bucket> where = pendingBucket.computeIfAbsent(key, k -> new ArrayList<>(1));
+    private void packFast(
+            Bucket b,
+            Run run,
+            Family family,
+            boolean grouped,
+            Negotiated session,
+            boolean includeWithdrawals,
+            UpdateSink sink) {
+        if (packKeys.length < run.live) packKeys = new long[Math.max(run.live, packKeys.length * 2)];
+        int n = 0;
+        for (int i = 0; i < run.size; i++) {
+            int v = run.values[i];
+            if (v == NONE) continue;
+            long key = slotKey[run.slots[i]] & ((1L << FAMILY_SHIFT) - 1);
+            packKeys[n] = key << 1 | (v & 1);
+            if (grouped) {
+                n++;
+            } else {
+                packer.packInet(family, packKeys, 1, b.path.attributes(), b.path.nextHop(), session,
+                        includeWithdrawals, sink);
+            }
+        }
+        if (grouped) {
+            packer.packInet(family, packKeys, n, b.path.attributes(), b.path.nextHop(), session, includeWithdrawals,
+                    sink);
+        }
+    }
+
+    private Change change(Run run, int i) {
+        Route r = run.routes == null ? null : run.routes[i];
+        int v = run.values[i];
+        if (r == null) r = paths.get(v >>> 1).route(fastNlri(run.slots[i]));
+        return new Change(r, (v & 1) != 0);
+    }
+
+    private void queue(int slot, int path, @Nullable Route route, boolean withdraw) {
+        Bucket bucket = bucketOf(path);
+        int family = slotFamily[slot];
         // config.md §11: an announcement with other attributes leaves the pending one in its bucket, so both are sent
         // (ExaBGP's add_to_rib only adds; qa/encoding/conf-l2vpn.msg sends two routes of one key). A withdrawal
         // cancels every pending announcement of the key (ExaBGP's del_from_rib). Unlike ExaBGP, an older announcement
         // is also dropped when its bucket would go out after the new one: the peer must end with the latest route.
-        for (java.util.Iterator<Bucket> it = where.iterator(); it.hasNext(); ) {
-            Bucket old = it.next();
-            if (old.equals(bucket)) continue;
-            boolean keep = !change.withdraw() && (!pending.containsKey(bucket) || sentBefore(old, bucket));
-            if (keep) continue;
-            // Keep the emptied bucket/family in place: a later change for it goes back to its first-insertion slot.
-            pending.get(old).get(key.family()).remove(key.nlriKey());
-            it.remove();
+        // (A bucket created by this change goes out last, so "new bucket" needs no test of its own.)
+        int position = NONE;
+        int where = pendingBucket[slot];
+        if (where == MULTI) {
+            long[] list = Objects.requireNonNull(overflow.get(slot));
+            int kept = 0;
+            for (long entry : list) {
+                int b = (int) (entry >>> 32);
+                int p = (int) entry;
+                if (b == bucket.index) {
+                    position = p;
+                } else if (withdraw || b > bucket.index) {
+                    removeEntry(buckets.get(b), family, p);
+                    continue;
+                }
+                list[kept++] = entry;
+            }
+            if (position == NONE) {
+                position = bucket.run(family).append(slot, path << 1 | (withdraw ? 1 : 0), route);
+                list = Arrays.copyOf(list, kept + 1);
+                list[kept++] = (long) bucket.index << 32 | position;
+            } else {
+                replaceEntry(bucket.run(family), position, path, route, withdraw);
+            }
+            if (kept == 1) {
+                overflow.remove(slot);
+                pendingBucket[slot] = (int) (list[0] >>> 32);
+                pendingPosition[slot] = (int) list[0];
+            } else {
+                overflow.put(slot, Arrays.copyOf(list, kept));
+            }
+            return;
         }
-        // Within the same bucket the change takes the pending one's place, as a Python dict assignment does:
-        // api-fast's "announce A, announce B, withdraw A" sends the withdrawal of A before B.
-        pending.computeIfAbsent(bucket, b -> new LinkedHashMap<>())
-                .computeIfAbsent(key.family(), f -> new LinkedHashMap<>())
-                .put(key.nlriKey(), change);
-        if (!where.contains(bucket)) where.add(bucket);
+        if (where == bucket.index) {
+            // Within the same bucket the change takes the pending one's place, as a Python dict assignment does:
+            // api-fast's "announce A, announce B, withdraw A" sends the withdrawal of A before B.
+            replaceEntry(bucket.run(family), pendingPosition[slot], path, route, withdraw);
+            return;
+        }
+        boolean keep = false;
+        if (where != NONE) {
+            keep = !withdraw && where < bucket.index;
+            if (!keep) {
+                // Keep the emptied bucket/family in place: a later change for it goes back to its first slot.
+                removeEntry(buckets.get(where), family, pendingPosition[slot]);
+            }
+        } else {
+            pendingSlots++;
+        }
+        position = bucket.run(family).append(slot, path << 1 | (withdraw ? 1 : 0), route);
+        if (keep) {
+            overflow.put(slot, new long[] {(long) where << 32 | pendingPosition[slot], (long) bucket.index << 32 | position});
+            pendingBucket[slot] = MULTI;
+        } else {
+            pendingBucket[slot] = bucket.index;
+            pendingPosition[slot] = position;
+        }
     }
 
-    /** Whether bucket a is drained before bucket b (buckets go out in first-insertion order). */
-    private boolean sentBefore(Bucket a, Bucket b) {
-        for (Bucket k : pending.keySet()) {
-            if (k.equals(a)) return true;
-            if (k.equals(b)) return false;
+    private void replaceEntry(Run run, int position, int path, @Nullable Route route, boolean withdraw) {
+        int old = run.values[position];
+        paths.release(old >>> 1);
+        if ((old & 1) == 0) run.announcements--;
+        if (!withdraw) run.announcements++;
+        run.values[position] = path << 1 | (withdraw ? 1 : 0);
+        if (route != null || run.routes != null) {
+            if (run.routes == null) run.routes = new Route[run.slots.length];
+            run.routes[position] = route;
+            if (route != null) run.allFast = false;
         }
-        return false;
+    }
+
+    private void removeEntry(Bucket bucket, int family, int position) {
+        Run run = bucket.run(family);
+        int old = run.values[position];
+        paths.release(old >>> 1);
+        if ((old & 1) == 0) run.announcements--;
+        run.values[position] = NONE;
+        if (run.routes != null) run.routes[position] = null;
+        run.live--;
+    }
+
+    private Bucket bucketOf(int path) {
+        Path p = paths.get(path);
+        if (path < pathBucket.length && pathBucketKey[path] == p) {
+            Bucket b = pathBucket[path];
+            if (b != null && b.cycle == cycle) return b;
+        }
+        BucketKey key = new BucketKey(p.attributes(), p.nextHop());
+        Bucket b = bucketIndex.get(key);
+        if (b == null) {
+            b = new Bucket(buckets.size(), cycle, p);
+            buckets.add(b);
+            bucketIndex.put(key, b);
+        }
+        if (path >= pathBucket.length) {
+            int size = Math.max(path + 1, pathBucket.length * 2);
+            pathBucket = Arrays.copyOf(pathBucket, size);
+            pathBucketKey = Arrays.copyOf(pathBucketKey, size);
+        }
+        pathBucket[path] = b;
+        pathBucketKey[path] = p;
+        return b;
+    }
+
+    private void clearPending() {
+        for (Bucket b : buckets) {
+            for (Run run : b.runs) {
+                for (int i = 0; i < run.size; i++) {
+                    int slot = run.slots[i];
+                    if (run.values[i] != NONE) paths.release(run.values[i] >>> 1);
+                    if (pendingBucket[slot] == NONE) continue; // seen already
+                    pendingBucket[slot] = NONE;
+                    if (!cached(slot)) freeSlot(slot);
+                }
+            }
+        }
+        buckets.clear();
+        bucketIndex.clear();
+        overflow.clear();
+        cycle++; // every bucket remembered in pathBucket is stale now
+        pendingSlots = 0;
+    }
+
+    // slots
+
+    private int slotOf(Route route) {
+        if (route.nlri() instanceof InetNlri n && n.pathId() == 0 && fast(n)) {
+            long key = (long) familyIndex(n.family()) << FAMILY_SHIFT
+                    | (long) n.prefix().length() << 32
+                    | n.prefix().address().v4Value();
+            int slot = fastKeys.get(key);
+            if (slot != NONE) return slot;
+            slot = newSlot(familyIndex(n.family()), key, null);
+            fastKeys.put(key, slot);
+            return slot;
+        }
+        RouteKey key = RouteKey.of(route.nlri());
+        Integer known = otherKeys.get(key);
+        if (known != null) return known;
+        int slot = newSlot(familyIndex(key.family()), 0, new Other(key));
+        otherKeys.put(key, slot);
+        return slot;
+    }
+
+    /** IPv4 unicast/multicast without host bits (which the syntax rejects): the key is the whole NLRI. */
+    private static boolean fast(InetNlri n) {
+        Family f = n.family();
+        if (!f.afi().equals(Afi.IPV4) || !(f.safi().equals(Safi.UNICAST) || f.safi().equals(Safi.MULTICAST)))
+            return false;
+        Prefix p = n.prefix();
+        long host = p.length() == 32 ? 0 : 0xFFFFFFFFL >>> p.length();
+        return (p.address().v4Value() & host) == 0;
+    }
+
+    private InetNlri fastNlri(int slot) {
+        long key = slotKey[slot];
+        int length = (int) (key >>> 32) & 0xFF;
+        return new InetNlri(families.get(slotFamily[slot]), new Prefix(IpAddress.v4(key & 0xFFFFFFFFL), length), 0);
+    }
+
+    private int newSlot(int family, long key, @Nullable Other other) {
+        int slot;
+        if (freeCount > 0) {
+            slot = freeSlots[--freeCount];
+        } else {
+            slot = nextSlot++;
+            if (slot == slotKey.length) growSlots();
+        }
+        slotKey[slot] = key;
+        slotFamily[slot] = (byte) family;
+        slotOther[slot] = other;
+        sentPath[slot] = NONE;
+        pendingBucket[slot] = NONE;
+        return slot;
+    }
+
+    private void freeSlot(int slot) {
+        Other other = slotOther[slot];
+        if (other == null) fastKeys.remove(slotKey[slot]);
+        else otherKeys.remove(other.key);
+        slotOther[slot] = null;
+        if (freeCount == freeSlots.length) freeSlots = Arrays.copyOf(freeSlots, freeCount * 2);
+        freeSlots[freeCount++] = slot;
+    }
+
+    private void growSlots() {
+        int size = slotKey.length * 2;
+        slotKey = Arrays.copyOf(slotKey, size);
+        slotFamily = Arrays.copyOf(slotFamily, size);
+        slotOther = Arrays.copyOf(slotOther, size);
+        sentOrder = Arrays.copyOf(sentOrder, size);
+        pendingPosition = Arrays.copyOf(pendingPosition, size);
+        int old = sentPath.length;
+        sentPath = Arrays.copyOf(sentPath, size);
+        pendingBucket = Arrays.copyOf(pendingBucket, size);
+        Arrays.fill(sentPath, old, size, NONE);
+        Arrays.fill(pendingBucket, old, size, NONE);
+    }
+
+    private int familyIndex(Family family) {
+        int i = families.indexOf(family);
+        if (i >= 0) return i;
+        if (families.size() == Byte.MAX_VALUE) throw new IllegalStateException("too many families");
+        families.add(family);
+        return families.size() - 1;
+    }
+
+    private void noteCached(int family) {
+        if (!cachedFamilies.contains(family)) cachedFamilies.add(family);
+    }
+
+    private boolean cached(int slot) {
+        Other other = slotOther[slot];
+        return other == null ? sentPath[slot] != NONE : other.sent != null;
+    }
+
+    /** The cached slots of a family, in cache insertion order. */
+    private int[] cachedSlots(int family) {
+        int n = 0;
+        Integer[] found = new Integer[16];
+        for (int slot = 0; slot < nextSlot; slot++) {
+            // a free slot is never cached: slots are freed only once out of the cache and the journal
+            if (slotFamily[slot] != family || !cached(slot)) continue;
+            if (n == found.length) found = Arrays.copyOf(found, n * 2);
+            found[n++] = slot;
+        }
+        Arrays.sort(found, 0, n, (a, b) -> Long.compare(sentOrder[a], sentOrder[b]));
+        int[] out = new int[n];
+        for (int i = 0; i < n; i++) out[i] = found[i];
+        return out;
+    }
+
+    private Route cachedRoute(int slot) {
+        Other other = slotOther[slot];
+        return other == null ? paths.get(sentPath[slot]).route(fastNlri(slot)) : Objects.requireNonNull(other.sent);
+    }
+
+    private static boolean sameAnnouncement(Path known, Route route) {
+        return known.attributes().equals(route.attributes()) && Objects.equals(known.nextHop(), route.nextHop());
     }
 
     private static boolean sameAnnouncement(Route a, Route b) {

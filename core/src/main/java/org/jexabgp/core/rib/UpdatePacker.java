@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jexabgp.core.model.AttributeSet;
 import org.jexabgp.core.model.Route;
 import org.jexabgp.wire.Bytes;
 import org.jexabgp.wire.Family;
@@ -93,6 +94,64 @@ public final class UpdatePacker {
         for (Map.Entry<Family, MpRoutes> e : mp.entrySet()) {
             packMp(e.getKey(), e.getValue(), session, includeWithdrawals, budget, sink);
         }
+    }
+
+    /**
+     * {@link #pack} for IPv4 unicast/multicast routes given as primitive keys, without making anything per prefix.
+     * Every route uses the classic UPDATE fields: the caller sends here only groups whose next hop is IPv4, or that
+     * only withdraw (wire.md §9.3 step 3).
+     *
+     * @param keys {@code ((long) maskLength << 32 | address) << 1 | withdraw} in {@code keys[0, n)}, no path id (it is
+     *     written as 0 when add-path sends one); sorted here, which is ExaBGP's "mask length, then prefix" order
+     */
+    public void packInet(
+            Family family,
+            long[] keys,
+            int n,
+            AttributeSet attributes,
+            @Nullable IpAddress nextHop,
+            Negotiated session,
+            boolean includeWithdrawals,
+            UpdateSink sink) {
+        if (n == 0 || !session.families().contains(family)) return;
+        if (n > 1) Arrays.sort(keys, 0, n);
+        blob.reset();
+        blobs.encode(attributes, nextHop, family, session, blob);
+        int budget = session.messageSize() - HEADER - 2 - 2 - blob.length();
+        if (budget <= 0) {
+            sink.oversized(family, blob.length());
+            return;
+        }
+        boolean pathId = session.sendsPathId(family);
+        withdrawn.reset();
+        announced.reset();
+        for (int i = 0; i < n; i++) {
+            long k = keys[i];
+            boolean withdraw = (k & 1) != 0;
+            int length = (int) (k >>> 33) & 0xFF;
+            int address = (int) (k >>> 1);
+            int bytes = (length + 7) >>> 3;
+            int size = 1 + bytes + (pathId ? 4 : 0);
+            // as packClassic: a withdrawal dropped in the first pass still counts for the split
+            boolean keep = !withdraw || includeWithdrawals;
+            if (withdrawn.length() + announced.length() + size > budget) {
+                if (withdrawn.length() == 0 && announced.length() == 0) {
+                    sink.oversized(family, blob.length());
+                    return;
+                }
+                emitClassic(sink);
+                withdrawn.reset();
+                announced.reset();
+            }
+            if (!keep) continue;
+            WireWriter into = withdraw ? withdrawn : announced;
+            if (pathId) into.u32(0);
+            into.u8(length);
+            for (int b = 0; b < bytes; b++) into.u8(address >>> (24 - 8 * b));
+        }
+        if (withdrawn.length() > 0 || announced.length() > 0) emitClassic(sink);
+        withdrawn.reset();
+        announced.reset();
     }
 
     /** §9.3 step 6. Returns false when one NLRI alone does not fit (the rest of the group is dropped, as ExaBGP). */

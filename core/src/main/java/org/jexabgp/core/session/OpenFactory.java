@@ -47,8 +47,12 @@ public final class OpenFactory {
      * @param firstSession whether this is the first session since start (graceful restart's R bit, wire.md §3.1)
      */
     public static Open build(Neighbor n, SessionSettings settings, boolean firstSession) {
+        return build(n, settings, firstSession, Negotiation.localAs(n));
+    }
+
+    /** @param localAs our ASN: the configured one, or with {@code local-as auto} the one the peer's OPEN gave */
+    public static Open build(Neighbor n, SessionSettings settings, boolean firstSession, long localAs) {
         Capabilities caps = n.capabilities();
-        long localAs = Negotiation.localAs(n);
         List<Capability> list = new ArrayList<>();
         for (Family f : n.families()) list.add(new Multiprotocol(f));
         if (caps.asn4()) list.add(new Asn4(localAs));

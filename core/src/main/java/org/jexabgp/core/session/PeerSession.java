@@ -68,6 +68,15 @@ public final class PeerSession {
     private long lastNow;
 
     private @Nullable Open sentOpen;
+    /** The peer's OPEN on this connection (its BGP identifier decides connection collisions, RFC 4271 §6.8). */
+    private @Nullable Open receivedOpen;
+    /** {@code local-as auto} without a {@code peer-as}: our OPEN waits for the peer's, whose ASN it copies. */
+    private boolean openDeferred;
+    /**
+     * Graceful restart's R bit (RFC 4724 §3): set on the first session after start-up and after a forced
+     * re-establish, cleared once a session came up (wire.md §3.1 row 5).
+     */
+    private boolean restarting = true;
     private @Nullable Notification pendingNotification;
     private @Nullable Negotiated negotiated;
     private @Nullable IpAddress localAddress;
@@ -112,6 +121,22 @@ public final class PeerSession {
         return state == State.ESTABLISHED;
     }
 
+    /** The peer's BGP identifier from its OPEN on the current connection, or null before it arrived. */
+    public @Nullable IpAddress peerRouterId() {
+        Open o = receivedOpen;
+        return o == null ? null : o.routerId();
+    }
+
+    /**
+     * A second connection from the peer arrived while this one is in OPENCONFIRM and its BGP identifier is the higher
+     * one (RFC 4271 §6.8): this connection is closed with Cease / Connection Collision Resolution (6/7) so the
+     * caller can hand the session the new one.
+     */
+    public void collisionLost(long now) {
+        if (!connected) return;
+        fire(Event.Error.class, new Event.Error(6, 7, "connection collision"), now);
+    }
+
     // ---- inputs ----
 
     public void start(long now) {
@@ -129,7 +154,23 @@ public final class PeerSession {
     /** Tears down the current session (API teardown) without stopping the peer: it reconnects later. */
     public void teardown(long now, int code, String reason) {
         if (!connected) return;
+        restarting = true; // a forced re-establish: the peer is told we restarted (wire.md §3.1 row 5)
+        if (gracefulRestartSent()) {
+            // wire.md §2 step 7 / runtime.md §8: with graceful restart in our OPEN the TCP session just closes, so the
+            // peer keeps our routes while we come back (RFC 4724 §4.2)
+            fire(Event.Stop.class, new Event.Stop(6, code, reason, false), now);
+            scheduleRetry(now);
+            return;
+        }
         fire(Event.Error.class, new Event.Error(6, code, reason), now);
+    }
+
+    /** Whether the OPEN we sent on this connection carried the graceful restart capability. */
+    private boolean gracefulRestartSent() {
+        Open o = sentOpen;
+        if (o == null) return neighbor.capabilities().gracefulRestartSeconds() != null;
+        for (var c : o.capabilities()) if (c instanceof org.jexabgp.wire.capability.GracefulRestart) return true;
+        return false;
     }
 
     /** A connection to this peer is up (ours, or an incoming one matched to it). */
@@ -137,6 +178,8 @@ public final class PeerSession {
         connected = true;
         localAddress = local;
         remoteAddress = remote;
+        receivedOpen = null;
+        openDeferred = false;
         inStart = inEnd = 0;
         out.clear();
         outOffset = 0;
@@ -173,6 +216,13 @@ public final class PeerSession {
         Negotiated n = negotiated;
         if (n == null || state != State.ESTABLISHED) return;
         queue(new RouteRefresh(family, RouteRefresh.REQUEST), n);
+    }
+
+    /** Queues an OPERATIONAL message (API {@code announce operational}, wire.md §11); dropped unless established. */
+    public void sendOperational(org.jexabgp.wire.message.Operational message) {
+        Negotiated n = negotiated;
+        if (n == null || state != State.ESTABLISHED) return;
+        queue(message, n);
     }
 
     /** Re-sends the whole Adj-RIB-Out (API {@code flush adj-rib out}), framed by BoRR/EoRR when configured. */
@@ -309,6 +359,15 @@ public final class PeerSession {
                 fire(Event.OpenIn.class, new Event.OpenIn(), now);
                 return;
             }
+            if (openDeferred) {
+                // runtime.md §8, local-as auto: now that the peer's ASN is known, ours copies it
+                openDeferred = false;
+                long peerAs = open.asn4().orElse(open.asn());
+                Open ours = OpenFactory.build(neighbor, settings, restarting, peerAs);
+                sentOpen = ours;
+                queue(ours, Negotiation.beforeOpen(neighbor));
+            }
+            receivedOpen = open;
             Negotiation.Result result = Negotiation.negotiate(neighbor, sentOpen(), open);
             report(message, raw, result.negotiated() != null ? result.negotiated() : n);
             if (result.error() != null) {
@@ -322,7 +381,13 @@ public final class PeerSession {
         }
         report(message, raw, n);
         switch (message) {
-            case Keepalive k -> fire(Event.KeepaliveIn.class, new Event.KeepaliveIn(), now);
+            case Keepalive k -> {
+                // runtime.md §8 (ExaBGP): with a zero hold time no KEEPALIVE may follow the one confirming the OPEN
+                if (state == State.ESTABLISHED && negotiated != null && negotiated.holdTimeSeconds() == 0)
+                    fire(Event.Error.class, new Event.Error(2, 6,
+                            "Negotiated holdtime was zero, it was invalid to send us a keepalive messages"), now);
+                else fire(Event.KeepaliveIn.class, new Event.KeepaliveIn(), now);
+            }
             case Notification no -> fire(Event.NotificationIn.class, new Event.NotificationIn(no.code(), no.subcode()), now);
             case RouteRefresh rr -> {
                 fire(Event.MessageIn.class, new Event.MessageIn(), now);
@@ -367,7 +432,11 @@ public final class PeerSession {
         switch (action) {
             case Action.Connect c -> connect(now);
             case Action.SendOpen s -> {
-                Open open = OpenFactory.build(neighbor, settings);
+                if (neighbor.localAs() == null && neighbor.peerAs() == null) {
+                    openDeferred = true; // local-as auto: the peer speaks first (runtime.md §8)
+                    return;
+                }
+                Open open = OpenFactory.build(neighbor, settings, restarting);
                 sentOpen = open;
                 queue(open, Negotiation.beforeOpen(neighbor));
             }
@@ -429,6 +498,7 @@ public final class PeerSession {
 
     private void sessionUp() {
         backoff.reset();
+        restarting = false;
         firstBatch = true;
         eorSent = false;
         eorRequested.clear();
@@ -441,6 +511,8 @@ public final class PeerSession {
         listener.down(reason);
         negotiated = null;
         sentOpen = null;
+        receivedOpen = null;
+        openDeferred = false;
         inStart = inEnd = 0;
         // With the connection gone nothing can be sent; otherwise keep what the step queued (its NOTIFICATION).
         if (event instanceof Event.TcpDown) {

@@ -15,6 +15,8 @@ import org.jexabgp.core.model.NextHopFamily;
 import org.jexabgp.wire.Afi;
 import org.jexabgp.wire.Family;
 import org.jexabgp.wire.IpAddress;
+import org.jexabgp.wire.message.OperationalContent;
+import org.jexabgp.wire.message.OperationalType;
 import org.junit.jupiter.api.Test;
 
 /** config.md §4–§9. */
@@ -343,12 +345,23 @@ class ConfigurationSyntaxTest {
     }
 
     @Test
-    void unsupportedSectionsAreRefusedClearly() {
-        for (String section : List.of("operational")) {
-            ConfigError e = error(PEER + section + " { }\n}");
-            assertThat(e.reason()).isEqualTo("section " + section + " is not supported yet by jexabgp");
-            assertThat(e.line()).isEqualTo(4);
-        }
+    void operationalSection() throws ConfigError {
+        // config.md §10.5: type, afi/safi, then the fixed fields; the router-id defaults to the neighbour's
+        Neighbor n = neighbor("""
+                operational {
+                    asm afi ipv4 safi unicast advisory "maintenance; back at 10";
+                    rpcq afi ipv6 safi unicast sequence 4294967295;
+                    lpcp afi ipv4 safi flow router-id 9.9.9.9 sequence 1 counter 2;
+                }""");
+        assertThat(n.operational()).containsExactly(
+                new OperationalContent.Advisory(OperationalType.ASM, Family.IPV4_UNICAST, "maintenance; back at 10"),
+                new OperationalContent.Query(
+                        OperationalType.RPCQ, Family.of(2, 1), IpAddress.parse("1.2.3.4"), 0xFFFF_FFFFL),
+                new OperationalContent.Reply(
+                        OperationalType.LPCP, Family.of(1, 133), IpAddress.parse("9.9.9.9"), 1, 2));
+        ConfigError e = error(PEER + "operational { rpcp afi ipv4 safi unicast sequence 1; }\n}");
+        assertThat(e.line()).isEqualTo(4);
+        assertThat(e.expected()).isEqualTo("'counter'");
     }
 
     @Test
@@ -356,8 +369,12 @@ class ConfigurationSyntaxTest {
         // D10: words before '}' without ';' are dropped; a missing final '}' is accepted
         assertThat(neighbor("static { route 10.0.0.0/24 next-hop 1.1.1.1 }").routes()).isEmpty();
         assertThat(parse(PEER).neighbors()).hasSize(1);
-        // an extra '}' at top level ends parsing: what follows is ignored
-        assertThat(parse(PEER + "}\n}\nthis is not parsed {").neighbors()).hasSize(1);
+        // ExaBGP ends parsing at an extra '}' at top level and ignores the rest; we refuse it (issue 4)
+        ConfigError e = error(PEER + "}\n}\nthis is not parsed {");
+        assertThat(e.line()).isEqualTo(5);
+        assertThat(e.reason()).isEqualTo("unbalanced braces: '}' closes no section");
+        // stray braces with nothing after them stay accepted, as ExaBGP does
+        assertThat(parse(PEER + "}\n}\n}\n").neighbors()).hasSize(1);
     }
 
     @Test

@@ -89,7 +89,8 @@ class SettingsTest {
     @Test
     void renderedLikeExabgpEnv() throws Settings.Invalid {
         String ini = Settings.defaults().ini();
-        assertThat(ini).startsWith("[exabgp.api]\nack = true\nchunk = 1\ncli = true\ncompact = false\n"
+        // every section header is preceded by a blank line, the first one too (ExaBGP writes "\n[exabgp.api]")
+        assertThat(ini).startsWith("\n[exabgp.api]\nack = true\nchunk = 1\ncli = true\ncompact = false\n"
                 + "encoder = json\npipename = 'exabgp'\n");
         assertThat(ini).contains("[exabgp.daemon]\ndaemonize = false\ndrop = true\npid = ''\numask = '0o137'\n");
         assertThat(ini).endsWith("[exabgp.tcp]\nacl = false\nattempts = 0\nbind = ''\ndelay = 0\nonce = false\n"
@@ -98,7 +99,14 @@ class SettingsTest {
         var lines = Settings.defaults().envLines();
         assertThat(lines).hasSize(46).contains("exabgp.tcp.port=179", "exabgp.log.short=true");
         Settings changed = Settings.load(Map.of("exabgp_tcp_port", "1790"), null);
-        assertThat(changed.ini(true)).isEqualTo("[exabgp.tcp]\nport = 1790\n");
+        assertThat(changed.ini(true)).isEqualTo("\n[exabgp.tcp]\nport = 1790\n");
+        // -e lists the keys in ExaBGP's definition order: profile, pdb, daemon, log, tcp, bgp, cache, api, reactor
+        assertThat(lines.subList(0, 5)).containsExactly("exabgp.profile.enable=false", "exabgp.profile.file=''",
+                "exabgp.pdb.enable=false", "exabgp.daemon.pid=''", "exabgp.daemon.user='nobody'");
+        assertThat(lines.getLast()).isEqualTo("exabgp.reactor.asyncio=false");
+        // tcp.connections (environment only) overrides tcp.attempts, as ExaBGP's alias does
+        assertThat(Settings.load(Map.of("exabgp_tcp_attempts", "3", "exabgp.tcp.connections", "5"), null).tcp()
+                .attempts()).isEqualTo(5);
         // the rendering reads back to the same settings
         assertThat(Settings.load(Map.of(), changed.ini())).isEqualTo(changed);
     }

@@ -10,11 +10,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 import org.jexabgp.reactor.ProcessKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,10 +28,22 @@ import org.slf4j.LoggerFactory;
  */
 final class ProcessRunner {
     private static final Logger LOG = LoggerFactory.getLogger("exabgp.processes");
-    /** Lines queued for one program before its events are dropped (ExaBGP would block here, api.md §1.4). */
-    private static final int QUEUE_LINES = 1 << 16;
-    /** A line longer than this is not a command (ARCHITECTURE §8). */
-    private static final int MAX_LINE = 1 << 20;
+    /**
+     * Bytes queued for one program before its events and answers are dropped (ExaBGP would block here, api.md §1.4).
+     * Counted in bytes, each line costing its length plus {@link #LINE_OVERHEAD}, so neither a few huge lines nor a
+     * flood of tiny ones can grow the heap past it.
+     */
+    static final long QUEUE_BYTES = 32L << 20;
+    /** What a queued line costs beyond its bytes (array header, queue node): bounds floods of short lines. */
+    private static final int LINE_OVERHEAD = 48;
+    /** A line longer than this is not a command (ARCHITECTURE §8): it is answered error and skipped to its newline. */
+    static final int MAX_LINE = 1 << 20;
+    /**
+     * Characters of a program's commands read but not yet executed by the reactor. Above this the reader stops reading
+     * (the pipe fills, the program blocks in write) until the reactor catches up: memory stays bounded however fast a
+     * program writes, and other programs and peers keep their turns.
+     */
+    static final long READ_AHEAD_CHARS = 8L << 20;
 
     private final Inbox inbox;
     private final Map<ProcessKey, Running> running = new ConcurrentHashMap<>();
@@ -40,8 +54,13 @@ final class ProcessRunner {
 
     private static final class Running {
         final Process process;
-        final BlockingQueue<byte[]> out = new ArrayBlockingQueue<>(QUEUE_LINES);
+        final BlockingQueue<byte[]> out = new LinkedBlockingQueue<>();
+        final AtomicLong queuedBytes = new AtomicLong();
         final AtomicLong dropped = new AtomicLong();
+        /** Command characters handed to the loop and not yet executed (see {@link #READ_AHEAD_CHARS}). */
+        final AtomicLong unexecuted = new AtomicLong();
+        final ReentrantLock lock = new ReentrantLock();
+        final Condition credit = lock.newCondition();
         volatile boolean closing;
         @org.jspecify.annotations.Nullable Thread writer;
 
@@ -94,10 +113,43 @@ final class ProcessRunner {
     void send(ProcessKey key, byte[] line) {
         Running r = running.get(key);
         if (r == null || r.closing) return;
-        if (!r.out.offer(line)) {
+        long cost = line.length + LINE_OVERHEAD;
+        if (r.queuedBytes.addAndGet(cost) > QUEUE_BYTES) {
+            r.queuedBytes.addAndGet(-cost);
             long n = r.dropped.incrementAndGet();
             if (n == 1 || Integer.bitCount((int) Math.min(n, Integer.MAX_VALUE)) == 1)
                 LOG.warn("process {} does not read its input: {} line(s) dropped", key.name(), n);
+            return;
+        }
+        r.out.add(line);
+    }
+
+    /** The reactor executed commands of this program: its reader may read further. */
+    void taken(ProcessKey key, long chars) {
+        Running r = running.get(key);
+        if (r == null) r = stopping.get(key);
+        if (r == null) return;
+        r.unexecuted.addAndGet(-chars);
+        r.lock.lock();
+        try {
+            r.credit.signalAll();
+        } finally {
+            r.lock.unlock();
+        }
+    }
+
+    /** Hands lines to the loop, then waits while too much of this program's output is still unexecuted. */
+    private void deliver(ProcessKey key, Running r, List<String> lines) throws InterruptedException {
+        long chars = 0;
+        for (String l : lines) chars += l.length() + 1;
+        r.unexecuted.addAndGet(chars);
+        inbox.add(new Input.Lines(key, lines));
+        r.lock.lock();
+        try {
+            while (r.unexecuted.get() > READ_AHEAD_CHARS && !r.closing && running.get(key) == r)
+                r.credit.await(100, TimeUnit.MILLISECONDS);
+        } finally {
+            r.lock.unlock();
         }
     }
 
@@ -171,44 +223,17 @@ final class ProcessRunner {
     private void read(ProcessKey key, Running r) {
         InputStream in = r.process.getInputStream();
         byte[] buf = new byte[65536];
-        byte[] partial = new byte[0];
-        int partialLen = 0;
+        LineSplitter splitter = new LineSplitter(MAX_LINE);
         try {
             int n;
             while ((n = in.read(buf)) > 0) {
-                List<String> lines = new ArrayList<>();
-                int start = 0;
-                for (int i = 0; i < n; i++) {
-                    if (buf[i] != '\n') continue;
-                    String line;
-                    if (partialLen > 0) {
-                        byte[] joined = new byte[partialLen + i - start];
-                        System.arraycopy(partial, 0, joined, 0, partialLen);
-                        System.arraycopy(buf, start, joined, partialLen, i - start);
-                        line = new String(joined, StandardCharsets.UTF_8);
-                        partialLen = 0;
-                    } else {
-                        line = new String(buf, start, i - start, StandardCharsets.UTF_8);
-                    }
-                    lines.add(line);
-                    start = i + 1;
-                }
-                if (start < n) {
-                    int rest = n - start;
-                    if (partialLen + rest > MAX_LINE) {
-                        lines.add("\u0000line too long");
-                        partialLen = 0;
-                    } else {
-                        if (partial.length < partialLen + rest)
-                            partial = java.util.Arrays.copyOf(partial, Math.max(partial.length * 2, partialLen + rest));
-                        System.arraycopy(buf, start, partial, partialLen, rest);
-                        partialLen += rest;
-                    }
-                }
-                if (!lines.isEmpty()) inbox.add(new Input.Lines(key, lines));
+                List<String> lines = splitter.feed(buf, n);
+                if (!lines.isEmpty()) deliver(key, r, lines);
             }
         } catch (IOException e) {
             LOG.debug("process {} output closed: {}", key.name(), e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         int code;
         try {
@@ -226,6 +251,7 @@ final class ProcessRunner {
             while (true) {
                 byte[] line = r.out.take();
                 if (line == CLOSE) break;
+                r.queuedBytes.addAndGet(-(line.length + LINE_OVERHEAD));
                 out.write(line);
                 // Batch: flush only when nothing else is waiting, so bursts cost one syscall.
                 byte[] next;
@@ -235,6 +261,7 @@ final class ProcessRunner {
                         out.close();
                         return;
                     }
+                    r.queuedBytes.addAndGet(-(next.length + LINE_OVERHEAD));
                     out.write(next);
                 }
                 out.flush();

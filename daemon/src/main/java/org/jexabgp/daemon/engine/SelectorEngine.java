@@ -35,6 +35,9 @@ final class SelectorEngine implements Engine {
     private final Set<ConnKey> toFlush = new LinkedHashSet<>();
     private final ByteBuffer readBuffer = ByteBuffer.allocate(64 * 1024);
     private long nextIncoming = -1;
+    /** Listening sockets, for the MD5 keys of neighbours (RFC 2385: set before the peer's SYN arrives). */
+    private final java.util.List<ServerSocketChannel> servers = new java.util.ArrayList<>();
+    private final Map<org.jexabgp.wire.IpAddress, Io.ConnectionOptions> protectedPeers = new HashMap<>();
     private int fatal = -1;
     private @Nullable Selector selector;
     private @Nullable Reactor reactor;
@@ -119,6 +122,17 @@ final class SelectorEngine implements Engine {
             while ((ch = server.accept()) != null) {
                 ch.configureBlocking(false);
                 ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
+                Endpoint remote = Sockets.toEndpoint(ch.getRemoteAddress());
+                Io.ConnectionOptions opts = protectedPeers.get(remote.address());
+                if (opts != null) {
+                    try {
+                        SocketOptions.protectConnected(ch, Sockets.isV6(ch), opts);
+                    } catch (IOException e) {
+                        LOG.error("{}", e.getMessage());
+                        ch.close();
+                        continue;
+                    }
+                }
                 ConnKey id = new ConnKey(nextIncoming--);
                 Conn c = new Conn(ch);
                 conns.put(id, c);
@@ -203,7 +217,7 @@ final class SelectorEngine implements Engine {
                         : java.net.StandardProtocolFamily.INET6);
                 ch.configureBlocking(false);
                 ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
-                SocketOptions.apply(ch, remote, options);
+                SocketOptions.apply(ch, remote.address() == null || !remote.address().isV4(), remote, options);
                 if (local != null) ch.bind(Sockets.toSocket(local));
                 Conn c = new Conn(ch);
                 conns.put(conn, c);
@@ -222,6 +236,10 @@ final class SelectorEngine implements Engine {
                     }
                 }
                 conns.remove(conn);
+                if (e instanceof SocketOptions.Refused refused) {
+                    LOG.error("{}", refused.getMessage());
+                    fatal = 1;
+                }
                 String reason = e instanceof IOException io ? Sockets.reason(io) : String.valueOf(e.getMessage());
                 support.inbox.add(new Input.Closed(conn, "connection to " + remote + " failed: " + reason));
             }
@@ -249,12 +267,35 @@ final class SelectorEngine implements Engine {
                                 : java.net.StandardProtocolFamily.INET6);
                 server.setOption(StandardSocketOptions.SO_REUSEADDR, true);
                 server.configureBlocking(false);
+                boolean v6 = local.address() == null || !local.address().isV4();
+                for (var e : protectedPeers.entrySet()) {
+                    String key = e.getValue().md5Password();
+                    if (key != null && (v6 || e.getKey().isV4())) SocketOptions.listenKey(server, v6, e.getKey(), key);
+                }
                 server.bind(Sockets.toSocket(local), 64);
                 server.register(selector(), SelectionKey.OP_ACCEPT, server);
+                servers.add(server);
                 LOG.info("listening for BGP session(s) on {}", local);
             } catch (IOException e) {
                 LOG.error("can not bind to {} ({}){}", local, Sockets.reason(e),
                         local.port() <= 1024 ? ", you may need to run ExaBGP as root" : "");
+                fatal = 1;
+            }
+        }
+
+        @Override
+        public void protect(org.jexabgp.wire.IpAddress peer, ConnectionOptions options) {
+            try {
+                SocketOptions.check(peer, options);
+                protectedPeers.put(peer, options);
+                String key = options.md5Password();
+                if (key == null) return;
+                for (ServerSocketChannel server : servers) {
+                    boolean v6 = Sockets.isV6(server);
+                    if (v6 || peer.isV4()) SocketOptions.listenKey(server, v6, peer, key);
+                }
+            } catch (IOException e) {
+                LOG.error("{}", e.getMessage());
                 fatal = 1;
             }
         }
@@ -272,6 +313,11 @@ final class SelectorEngine implements Engine {
         @Override
         public void stopProcess(ProcessKey process) {
             support.processes.stop(process);
+        }
+
+        @Override
+        public void commandsTaken(ProcessKey process, long chars) {
+            support.processes.taken(process, chars);
         }
     }
 }

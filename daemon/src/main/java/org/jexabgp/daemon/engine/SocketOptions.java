@@ -16,6 +16,33 @@ import org.jexabgp.wire.IpAddress;
 final class SocketOptions {
     private SocketOptions() {}
 
+    /** The options were asked for and cannot be had: the neighbour must not run (unprotected). */
+    static final class Refused extends IOException {
+        Refused(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    static boolean wanted(Io.ConnectionOptions options) {
+        return options.md5Password() != null || options.outgoingTtl() > 0 || options.incomingTtl() > 0;
+    }
+
+    /** Startup check for a neighbour asking for MD5 or TTL security: refused with the reason when unavailable. */
+    static void check(IpAddress peer, Io.ConnectionOptions options) throws Refused {
+        String why = Sockopt.unavailable();
+        if (why != null && wanted(options))
+            throw new Refused("neighbor " + peer + " asks for " + what(options) + ", which cannot be set here ("
+                    + why + "); refusing to start it rather than run unprotected", new IOException(why));
+    }
+
+    static String what(Io.ConnectionOptions options) {
+        java.util.List<String> w = new java.util.ArrayList<>();
+        if (options.md5Password() != null) w.add("TCP-MD5 (md5-password)");
+        if (options.outgoingTtl() > 0) w.add("outgoing-ttl");
+        if (options.incomingTtl() > 0) w.add("TTL security (incoming-ttl)");
+        return String.join(" and ", w);
+    }
+
     /** Options of an outgoing channel, before it binds and connects. */
     static void apply(NetworkChannel channel, boolean ipv6Socket, Endpoint remote, Io.ConnectionOptions options)
             throws IOException {
@@ -24,7 +51,7 @@ final class SocketOptions {
         if (md5 != null) {
             IpAddress peer = remote.address();
             if (peer == null) throw new IOException("TCP-MD5 needs the peer's address");
-            Sockopt.setMd5(channel, ipv6Socket, peer.bytes().toArray(), key(md5));
+            refusing(() -> Sockopt.setMd5(channel, ipv6Socket, peer.bytes().toArray(), key(md5)), options);
         }
         protectConnected(channel, ipv6Socket, options);
     }
@@ -32,17 +59,31 @@ final class SocketOptions {
     /** TTL options of a connection (outgoing before connect, or incoming once matched to its neighbour). */
     static void protectConnected(NetworkChannel channel, boolean ipv6Socket, Io.ConnectionOptions options)
             throws IOException {
-        if (options.outgoingTtl() > 0) Sockopt.setTtl(channel, ipv6Socket, options.outgoingTtl());
-        if (options.incomingTtl() > 0) {
-            Sockopt.setMinTtl(channel, ipv6Socket, options.incomingTtl());
-            // RFC 5082 §3: a GTSM speaker sends with TTL 255 unless told otherwise, so a peer checking us accepts it
-            if (options.outgoingTtl() <= 0) Sockopt.setTtl(channel, ipv6Socket, 255);
-        }
+        refusing(() -> {
+            if (options.outgoingTtl() > 0) Sockopt.setTtl(channel, ipv6Socket, options.outgoingTtl());
+            if (options.incomingTtl() > 0) Sockopt.setMinTtl(channel, ipv6Socket, options.incomingTtl());
+        }, options);
     }
 
     /** Adds (or with an empty key removes) the MD5 key for one peer on a listening socket, before accepting. */
     static void listenKey(NetworkChannel server, boolean ipv6Socket, IpAddress peer, String md5) throws IOException {
-        Sockopt.setMd5(server, ipv6Socket, peer.bytes().toArray(), key(md5));
+        refusing(() -> Sockopt.setMd5(server, ipv6Socket, peer.bytes().toArray(), key(md5)),
+                new Io.ConnectionOptions(md5, -1, -1));
+    }
+
+    private interface Setting {
+        void set() throws IOException;
+    }
+
+    private static void refusing(Setting setting, Io.ConnectionOptions options) throws Refused {
+        try {
+            setting.set();
+        } catch (Refused r) {
+            throw r;
+        } catch (IOException e) {
+            throw new Refused("cannot set " + what(options) + ": " + Sockets.reason(e)
+                    + "; refusing the connection rather than run unprotected", e);
+        }
     }
 
     /** {@link Io.ConnectionOptions#md5Password()} carries the decoded key bytes one char each (ISO-8859-1). */

@@ -34,6 +34,12 @@ final class Sockets {
         return raw[10] == (byte) 0xFF && raw[11] == (byte) 0xFF;
     }
 
+    /** Whether the channel is an IPv6 (dual-stack) socket, which takes IPv6 socket options and sockaddr_in6. */
+    static boolean isV6(java.nio.channels.NetworkChannel channel) throws IOException {
+        SocketAddress a = channel.getLocalAddress();
+        return a instanceof InetSocketAddress s && s.getAddress() instanceof java.net.Inet6Address;
+    }
+
     static String reason(IOException e) {
         String m = e.getMessage();
         return m == null ? e.getClass().getSimpleName() : m;

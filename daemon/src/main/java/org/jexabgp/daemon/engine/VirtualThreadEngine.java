@@ -40,6 +40,8 @@ final class VirtualThreadEngine implements Engine {
     private final Set<ConnKey> toFlush = new LinkedHashSet<>();
     private final List<ServerSocketChannel> servers = new ArrayList<>();
     private final AtomicLong nextIncoming = new AtomicLong(-1);
+    /** Written on the loop thread, read by accept threads (TTL options of accepted connections). */
+    private final Map<org.jexabgp.wire.IpAddress, Io.ConnectionOptions> protectedPeers = new ConcurrentHashMap<>();
     private volatile int fatal = -1;
 
     private static final class Conn {
@@ -179,7 +181,7 @@ final class VirtualThreadEngine implements Engine {
                             ? StandardProtocolFamily.INET
                             : StandardProtocolFamily.INET6);
                     ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
-                    SocketOptions.apply(ch, remote, options);
+                    SocketOptions.apply(ch, remote.address() == null || !remote.address().isV4(), remote, options);
                     if (local != null) ch.bind(Sockets.toSocket(local));
                     ch.connect(Sockets.toSocket(remote));
                     Endpoint l = Sockets.toEndpoint(ch.getLocalAddress());
@@ -188,6 +190,10 @@ final class VirtualThreadEngine implements Engine {
                     support.inbox.add(new Input.Connected(conn, l, r));
                 } catch (IOException | RuntimeException e) {
                     conns.remove(conn);
+                    if (e instanceof SocketOptions.Refused refused) {
+                        LOG.error("{}", refused.getMessage());
+                        fatal = 1;
+                    }
                     if (ch != null) {
                         try {
                             ch.close();
@@ -222,6 +228,11 @@ final class VirtualThreadEngine implements Engine {
                                 ? StandardProtocolFamily.INET
                                 : StandardProtocolFamily.INET6);
                 server.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+                boolean v6 = local.address() == null || !local.address().isV4();
+                for (var e : protectedPeers.entrySet()) {
+                    String key = e.getValue().md5Password();
+                    if (key != null && (v6 || e.getKey().isV4())) SocketOptions.listenKey(server, v6, e.getKey(), key);
+                }
                 server.bind(Sockets.toSocket(local), 64);
                 servers.add(server);
                 LOG.info("listening for BGP session(s) on {}", local);
@@ -230,6 +241,17 @@ final class VirtualThreadEngine implements Engine {
                         while (true) {
                             SocketChannel ch = server.accept();
                             ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
+                            Io.ConnectionOptions opts =
+                                    protectedPeers.get(Sockets.toEndpoint(ch.getRemoteAddress()).address());
+                            if (opts != null) {
+                                try {
+                                    SocketOptions.protectConnected(ch, Sockets.isV6(ch), opts);
+                                } catch (IOException e) {
+                                    LOG.error("{}", e.getMessage());
+                                    ch.close();
+                                    continue;
+                                }
+                            }
                             ConnKey id = new ConnKey(nextIncoming.getAndDecrement());
                             Conn c = new Conn();
                             conns.put(id, c);
@@ -250,6 +272,23 @@ final class VirtualThreadEngine implements Engine {
         }
 
         @Override
+        public void protect(org.jexabgp.wire.IpAddress peer, ConnectionOptions options) {
+            try {
+                SocketOptions.check(peer, options);
+                protectedPeers.put(peer, options);
+                String key = options.md5Password();
+                if (key == null) return;
+                for (ServerSocketChannel server : servers) {
+                    boolean v6 = Sockets.isV6(server);
+                    if (v6 || peer.isV4()) SocketOptions.listenKey(server, v6, peer, key);
+                }
+            } catch (IOException e) {
+                LOG.error("{}", e.getMessage());
+                fatal = 1;
+            }
+        }
+
+        @Override
         public void startProcess(ProcessKey process, List<String> command, Map<String, String> env) {
             support.startProcess(process, command, env);
         }
@@ -262,6 +301,11 @@ final class VirtualThreadEngine implements Engine {
         @Override
         public void stopProcess(ProcessKey process) {
             support.processes.stop(process);
+        }
+
+        @Override
+        public void commandsTaken(ProcessKey process, long chars) {
+            support.processes.taken(process, chars);
         }
     }
 }

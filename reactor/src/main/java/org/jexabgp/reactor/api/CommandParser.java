@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jexabgp.wire.Family;
+import org.jexabgp.wire.IpAddress;
+import org.jexabgp.wire.message.OperationalType;
 
 /**
  * Turns one line from a program into a {@link Command}, as ExaBGP dispatches (api.md §2): the line is normalised,
@@ -74,7 +76,6 @@ public final class CommandParser {
     }
 
     private static Command build(String name, List<Selector> selectors, String args, String line) {
-        boolean json = (" " + args + " ").contains(" json ");
         return switch (name) {
             case "announce route", "announce ipv4", "announce ipv6", "announce attribute", "announce attributes",
                     "announce flow", "announce vpls" ->
@@ -84,16 +85,16 @@ public final class CommandParser {
                 new Command.Routes(selectors, false, name.substring("withdraw ".length()) + " " + args);
             case "announce eor" -> new Command.EndOfRib(selectors, family(args, Family.IPV4_UNICAST));
             case "announce route-refresh" -> new Command.RouteRefresh(selectors, family(args, null));
-            case "announce operational" -> throw new IllegalArgumentException("operational messages are not supported yet");
+            case "announce operational" -> operational(selectors, args);
             case "announce watchdog" -> new Command.Watchdog(true, args);
             case "withdraw watchdog" -> new Command.Watchdog(false, args);
             case "teardown" -> new Command.Teardown(selectors, teardownCode(args));
             case "flush adj-rib out" -> new Command.FlushAdjRibOut(selectors);
             case "clear adj-rib" -> new Command.ClearAdjRib(
                     selectors, !args.startsWith("out"), !args.startsWith("in"));
-            case "show neighbor" -> new Command.ShowNeighbor(firstWord(args), json, args);
-            case "show adj-rib in" -> new Command.ShowAdjRib(true, args.contains("extensive"), json, args);
-            case "show adj-rib out" -> new Command.ShowAdjRib(false, args.contains("extensive"), json, args);
+            case "show neighbor" -> showNeighbor(args);
+            case "show adj-rib in" -> showAdjRib(true, args);
+            case "show adj-rib out" -> showAdjRib(false, args);
             case "version" -> new Command.Version();
             case "help" -> new Command.Help();
             case "shutdown" -> new Command.Shutdown();
@@ -108,10 +109,137 @@ public final class CommandParser {
         };
     }
 
-    private static String firstWord(String args) {
-        int sp = args.indexOf(' ');
-        return sp < 0 ? args : args.substring(0, sp);
+    private static String[] words(String args) {
+        return args.isEmpty() ? new String[0] : args.split(" ");
     }
+
+    /** api.md §4.11: options in any order; a word that is not an option is the peer address (matched whole). */
+    private static Command showNeighbor(String args) {
+        String detail = "";
+        boolean json = false;
+        String peer = null;
+        for (String w : words(args)) {
+            switch (w) {
+                case "summary", "extensive", "configuration" -> detail = w;
+                case "json" -> json = true;
+                case "text" -> json = false;
+                default -> {
+                    if (IpAddress.tryParse(w) == null) throw new IllegalArgumentException("not a peer address: " + w);
+                    peer = w;
+                }
+            }
+        }
+        return new Command.ShowNeighbor(detail, json, peer);
+    }
+
+    /** api.md §4.12: {@code [extensive] [json] [inet|flow|l2vpn] [<peer-ip>]}. */
+    private static Command showAdjRib(boolean in, String args) {
+        boolean extensive = false, json = false;
+        Command.RibKind kind = Command.RibKind.ALL;
+        String peer = null;
+        for (String w : words(args)) {
+            switch (w) {
+                case "extensive" -> extensive = true;
+                case "json" -> json = true;
+                case "text" -> json = false;
+                case "inet" -> kind = Command.RibKind.INET;
+                case "flow" -> kind = Command.RibKind.FLOW;
+                case "l2vpn" -> kind = Command.RibKind.L2VPN;
+                default -> {
+                    if (IpAddress.tryParse(w) == null) throw new IllegalArgumentException("not a peer address: " + w);
+                    peer = w;
+                }
+            }
+        }
+        return new Command.ShowAdjRib(in, extensive, json, kind, peer);
+    }
+
+    /**
+     * api.md §4.8: {@code <type> afi <afi> safi <safi>} then {@code advisory <text>} (ADM/ASM), {@code sequence <n>}
+     * (queries) or {@code sequence <n> counter <n>} (replies), with an optional {@code router-id <ipv4>}. ExaBGP
+     * reads the type from the line's third word, so its selector form is a silent no-op; here selectors work and an
+     * unknown type is an error. The advisory is the rest of the line (quotes removed), not only one word.
+     */
+    private static Command operational(List<Selector> selectors, String args) {
+        String[] w = words(args);
+        if (w.length == 0) throw new IllegalArgumentException("operational needs a type");
+        OperationalType type = OperationalType.parse(w[0]);
+        if (type == null) throw new IllegalArgumentException("unknown operational type " + w[0]);
+        String afi = null, safi = null, advisory = null;
+        IpAddress routerId = null;
+        long sequence = -1, counter = -1;
+        int i = 1;
+        while (i < w.length) {
+            String key = w[i];
+            if (key.equals("advisory") && type.shape() == OperationalType.Shape.ADVISORY) {
+                String text = String.join(" ", java.util.Arrays.copyOfRange(w, i + 1, w.length));
+                if (text.length() >= 2 && (text.startsWith("\"") && text.endsWith("\"")
+                        || text.startsWith("'") && text.endsWith("'"))) text = text.substring(1, text.length() - 1);
+                advisory = text;
+                break;
+            }
+            if (i + 1 >= w.length) throw new IllegalArgumentException("operational: " + key + " needs a value");
+            String value = w[i + 1];
+            switch (key) {
+                case "afi" -> afi = value;
+                case "safi" -> safi = value;
+                case "router-id" -> {
+                    routerId = IpAddress.tryParse(value);
+                    if (routerId == null || !routerId.isV4()) throw new IllegalArgumentException("bad router-id " + value);
+                }
+                case "sequence" -> sequence = u32(value);
+                case "counter" -> counter = u32(value);
+                default -> throw new IllegalArgumentException("operational: unknown keyword " + key);
+            }
+            i += 2;
+        }
+        if (afi == null || safi == null) throw new IllegalArgumentException("operational needs afi and safi");
+        Family family = Family.parse(afi, safi);
+        switch (type.shape()) {
+            case ADVISORY -> {
+                if (advisory == null) throw new IllegalArgumentException("operational " + w[0] + " needs an advisory");
+            }
+            case QUERY -> {
+                if (sequence < 0 || counter >= 0) throw new IllegalArgumentException(w[0] + " takes a sequence only");
+            }
+            case REPLY -> {
+                if (sequence < 0 || counter < 0) throw new IllegalArgumentException(w[0] + " needs sequence and counter");
+            }
+        }
+        Command.SendOperational c = new Command.SendOperational(
+                selectors, type, family, advisory == null ? "" : advisory, routerId, Math.max(0, sequence),
+                Math.max(0, counter));
+        c.content(IpAddress.V4_ZERO); // validates (text length, ranges) now, so the command is answered error
+        return c;
+    }
+
+    private static long u32(String v) {
+        try {
+            long n = Long.parseLong(v);
+            if (n < 0 || n > 0xFFFF_FFFFL) throw new IllegalArgumentException("out of range: " + v);
+            return n;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("not a number: " + v);
+        }
+    }
+
+    /** How {@code help} shows a command (api.md §4.15). */
+    public static String usage(String name) {
+        if (SELECTABLE.contains(name)) return "[neighbor <ip> [filters]] " + name;
+        return switch (name) {
+            case "show neighbor" -> "show neighbor [ summary | extensive | configuration ] [ json ] [ <ip> ] ";
+            case "show adj-rib in", "show adj-rib out" ->
+                name + " [ extensive ] [ json ] [ inet | flow | l2vpn ] [ <ip> ] ";
+            case "clear adj-rib" -> "[neighbor <ip> [filters]] clear adj-rib [ in | out ] ";
+            default -> name + " ";
+        };
+    }
+
+    private static final java.util.Set<String> SELECTABLE = java.util.Set.of(
+            "announce route", "withdraw route", "announce ipv4", "withdraw ipv4", "announce ipv6", "withdraw ipv6",
+            "announce attribute", "announce attributes", "withdraw attribute", "withdraw attributes",
+            "announce flow", "withdraw flow", "announce vpls", "withdraw vpls", "announce eor",
+            "announce route-refresh", "announce operational", "teardown", "flush adj-rib out");
 
     private static int teardownCode(String args) {
         String[] w = args.split(" ");
@@ -126,10 +254,9 @@ public final class CommandParser {
 
     private static Family family(String args, Family fallback) {
         String[] w = args.isEmpty() ? new String[0] : args.split(" ");
-        if (w.length < 2) {
-            if (fallback != null) return fallback;
-            throw new IllegalArgumentException("an address family is needed (afi safi)");
-        }
+        // api.md §4.6, §4.7: no family (eor only: ipv4 unicast) or exactly "afi safi"; any other count is an error
+        if (w.length == 0 && fallback != null) return fallback;
+        if (w.length != 2) throw new IllegalArgumentException("an address family is needed (afi safi)");
         return Family.parse(w[0], w[1]);
     }
 

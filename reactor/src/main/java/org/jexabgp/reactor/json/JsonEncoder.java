@@ -113,7 +113,12 @@ public final class JsonEncoder {
             case RouteUpdate u -> update(out, u.decoded(), direction, session);
             case Notification n -> n.json(out, direction.received());
             case RouteRefresh r -> r.json(out);
-            case Operational op -> out.beginObject("operational").field("raw", "0x" + op.body().hex()).endObject();
+            case Operational op -> {
+                // json.md §5.9; a body we cannot read is shown raw
+                var content = op.content();
+                if (content != null) content.json(out);
+                else out.beginObject("operational").field("raw", "0x" + op.body().hex()).endObject();
+            }
             case UnknownMessage u -> out.beginObject("message").field("raw", "0x" + u.body().hex()).endObject();
         }
         if (showNegotiated && message instanceof RouteUpdate) negotiated(out, session);

@@ -60,7 +60,10 @@ public final class TextEncoder {
                 prefix + "route-refresh afi " + r.family().afi().name() + " safi " + r.family().safi().name() + " "
                         + r.subtypeName() + suffix + "\n";
             // json.md §8: operational lines lack the trailing newline
-            case Operational op -> prefix + "operational raw 0x" + op.body().hex() + suffix;
+            case Operational op -> {
+                var content = op.content();
+                yield prefix + "operational " + (content != null ? content.text() : "raw 0x" + op.body().hex()) + suffix;
+            }
             case UnknownMessage u -> prefix + u.code() + " " + packets + "\n";
         };
     }

@@ -1,0 +1,92 @@
+package org.jexabgp.core.rib;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import org.jexabgp.core.model.AttributeSet;
+import org.jexabgp.core.model.Route;
+import org.jexabgp.wire.IpAddress;
+import org.jexabgp.wire.nlri.Nlri;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Interned paths (ARCHITECTURE §7): everything of a route but its NLRI, shared by every route that has it, with an
+ * {@code int} id and a reference count so churn frees what no route uses any more. One table per RIB, one thread.
+ */
+final class PathTable {
+    /** A route without its NLRI. Equal paths get the same id, so comparing ids compares routes of one key. */
+    record Path(
+            @Nullable IpAddress nextHop,
+            boolean nextHopSelf,
+            AttributeSet attributes,
+            @Nullable String watchdog,
+            boolean withdrawn,
+            @Nullable String name) {
+        static Path of(Route r) {
+            return new Path(r.nextHop(), r.nextHopSelf(), r.attributes(), r.watchdog(), r.withdrawn(), r.name());
+        }
+
+        Route route(Nlri nlri) {
+            return new Route(nlri, nextHop, nextHopSelf, attributes, watchdog, withdrawn, name);
+        }
+
+        /** Routes share an UPDATE only with identical attributes and next hop (wire.md §9.1). */
+        boolean sameBucket(Path o) {
+            return attributes.equals(o.attributes) && Objects.equals(nextHop, o.nextHop);
+        }
+    }
+
+    private final Map<Path, Integer> ids = new HashMap<>();
+    private Path[] paths = new Path[16];
+    private int[] references = new int[16];
+    private int[] free = new int[16];
+    private int freeCount;
+    private int next;
+
+    /** The id of {@code route}'s path, counting one more reference to it. */
+    int acquire(Route route) {
+        Path p = Path.of(route);
+        Integer known = ids.get(p);
+        if (known != null) {
+            references[known]++;
+            return known;
+        }
+        int id;
+        if (freeCount > 0) {
+            id = free[--freeCount];
+        } else {
+            id = next++;
+            if (id == paths.length) {
+                paths = Arrays.copyOf(paths, id * 2);
+                references = Arrays.copyOf(references, id * 2);
+            }
+        }
+        paths[id] = p;
+        references[id] = 1;
+        ids.put(p, id);
+        return id;
+    }
+
+    /** One more reference to a known id. */
+    void retain(int id) {
+        references[id]++;
+    }
+
+    /** One reference less; the path is forgotten at zero. */
+    void release(int id) {
+        if (--references[id] > 0) return;
+        ids.remove(paths[id]);
+        paths[id] = null;
+        if (freeCount == free.length) free = Arrays.copyOf(free, freeCount * 2);
+        free[freeCount++] = id;
+    }
+
+    Path get(int id) {
+        return Objects.requireNonNull(paths[id]);
+    }
+
+    int size() {
+        return ids.size();
+    }
+}
