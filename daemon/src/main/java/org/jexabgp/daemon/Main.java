@@ -13,7 +13,7 @@ public final class Main {
     private Main() {}
 
     static final Set<String> SUBCOMMANDS =
-            Set.of("server", "version", "decode", "validate", "env", "cli", "help", "train");
+            Set.of("server", "version", "decode", "validate", "env", "cli", "help", "train", "healthcheck");
 
     public static void main(String[] args) {
         System.exit(run(args));
@@ -68,7 +68,7 @@ public final class Main {
             versionProvider = Version.class,
             subcommands = {
                 ServerCommand.class, VersionCommand.class, DecodeCommand.class, ValidateCommand.class,
-                EnvCommand.class, CliCommand.class, TrainCommand.class
+                EnvCommand.class, CliCommand.class, TrainCommand.class, HealthcheckCommand.class
             })
     static final class Commands {}
 }

@@ -104,6 +104,11 @@ final class ServerCommand implements Callable<Integer> {
         EventContext context = new EventContext(hostname(), ProcessHandle.current().pid(), parentPid(),
                 () -> System.currentTimeMillis() / 1000.0);
         Reactor reactor = new Reactor(config, options, configs, context);
+        // runtime.md §3.1: exabgp cli talks to the daemon over a Unix socket, unless api.cli is off
+        if (settings.api().cli() && !settings.api().socketname().isEmpty())
+            reactor.addControlChannel("api-internal-cli-socket", List.of(
+                    org.jexabgp.daemon.engine.ControlSocket.COMMAND,
+                    SocketPath.forDaemon(System.getenv(), settings.api().socketname()).toString()));
         Engine engine = Engine.of(settings.reactor().asyncio());
         logger.info("reactor: {}", settings.reactor().asyncio() ? "virtual threads" : "selector");
         return engine.run(reactor);

@@ -28,6 +28,8 @@ final class Processes {
         boolean ack;
         /** The CLI's connection may address every neighbour (api.md §1.6), as ExaBGP's internal CLI process. */
         boolean everyNeighbor;
+        /** Run by the engine itself (the CLI socket): never in the configuration, kept across reloads. */
+        boolean internal;
         final ArrayDeque<String> lines = new ArrayDeque<>();
         final List<byte[]> outbox = new ArrayList<>();
         final ArrayDeque<Long> deaths = new ArrayDeque<>();
@@ -74,7 +76,7 @@ final class Processes {
     private void start(Io io, Entry e) {
         e.generation++;
         e.key = new ProcessKey(e.spec.name(), e.generation);
-        e.ack = ackDefault;
+        e.ack = ackDefault || e.internal;
         e.lines.clear();
         io.startProcess(e.key, e.spec.run(), environment);
     }
@@ -104,9 +106,22 @@ final class Processes {
         return true;
     }
 
+    /**
+     * Adds the daemon's own control channel (the CLI socket, api.md §1.6): a process the engine runs itself, which may
+     * address every neighbour and outlives reloads. ACK is always on for it (ExaBGP's bridge sends enable-ack).
+     */
+    void addInternal(ApiProcess spec) {
+        Entry e = new Entry(spec, true);
+        e.everyNeighbor = true;
+        e.internal = true;
+        byName.put(spec.name(), e);
+    }
+
     /** Replaces the table after a reload: programs that stay keep running (and restart when asked). */
     void reconfigure(Io io, List<ApiProcess> specs, boolean restartKept) {
         Map<String, Entry> next = new LinkedHashMap<>();
+        for (Entry e : byName.values()) if (e.internal) next.put(e.spec.name(), e);
+        byName.values().removeIf(e -> e.internal);
         for (ApiProcess p : specs) {
             Entry old = byName.remove(p.name());
             if (old != null && old.spec.equals(p) && !restartKept) {

@@ -75,6 +75,15 @@ public final class Reactor {
         this.commands = new CommandRunner(this);
     }
 
+    /**
+     * Before {@link #start}: adds the control channel of {@code exabgp cli} (runtime.md §3) as an internal process the
+     * engine runs from {@code run}; it may address every neighbour (api.md §1.6) and survives reloads.
+     */
+    public void addControlChannel(String name, List<String> run) {
+        processes.addInternal(new org.jexabgp.core.model.ApiProcess(
+                name, run, org.jexabgp.core.model.ApiProcess.Encoder.TEXT, true));
+    }
+
     // ---- engine inputs (queue only) ----
 
     /** The first turn's work: listen, start programs, start peers. */
@@ -147,6 +156,16 @@ public final class Reactor {
     private boolean anyOutput() {
         for (Peer p : peers) if (p.session.hasOutput() && p.conn != null) return true;
         return false;
+    }
+
+    /**
+     * The next deadline as it stands after the engine pulled: a session whose output just drained may have its next
+     * batch (or its End-of-RIB) to freeze at once, so engines ask again before they sleep.
+     */
+    public long nextDeadline(long nowNanos) {
+        long next = Long.MAX_VALUE;
+        for (Peer p : peers) next = Math.min(next, p.session.nextDeadline());
+        return Math.max(next, nowNanos);
     }
 
     /** Copies bytes to send on the connection into buf; returns how many, 0 when there is nothing. */

@@ -25,6 +25,8 @@ public final class AttributeSet {
 
     /** Builds a set; a later attribute of the same code replaces an earlier one. */
     public static AttributeSet of(List<? extends Attribute> attributes) {
+        // most routes have no attribute of their own: one shared empty set instead of a set and two lists per route
+        if (attributes.isEmpty()) return EMPTY;
         List<Attribute> sorted = new ArrayList<>(attributes.size());
         for (Attribute a : attributes) {
             sorted.removeIf(x -> x.code().equals(a.code()));

@@ -76,6 +76,8 @@ public final class AdjRibOut {
     private final Map<Integer, long[]> overflow = new HashMap<>();
     private int pendingSlots;
     private int cycle;
+    private @Nullable Family lastFamily;
+    private int lastFamilyIndex;
 
     private long[] packKeys = new long[256];
     private final List<Change> group = new ArrayList<>();
@@ -339,7 +341,8 @@ public final class AdjRibOut {
                     packer.pack(group, session, includeWithdrawals, sink);
                 } else {
                     for (int i = 0; i < run.size; i++) {
-                        if (run.values[i] != NONE) packer.pack(List.of(change(run, i)), session, includeWithdrawals, sink);
+                        if (run.values[i] == NONE) continue;
+                        packer.pack(List.of(change(run, i)), session, includeWithdrawals, sink);
                     }
                 }
             }
@@ -448,7 +451,8 @@ public final class AdjRibOut {
         }
         position = bucket.run(family).append(slot, path << 1 | (withdraw ? 1 : 0), route);
         if (keep) {
-            overflow.put(slot, new long[] {(long) where << 32 | pendingPosition[slot], (long) bucket.index << 32 | position});
+            long older = (long) where << 32 | pendingPosition[slot];
+            overflow.put(slot, new long[] {older, (long) bucket.index << 32 | position});
             pendingBucket[slot] = MULTI;
         } else {
             pendingBucket[slot] = bucket.index;
@@ -525,12 +529,13 @@ public final class AdjRibOut {
 
     private int slotOf(Route route) {
         if (route.nlri() instanceof InetNlri n && n.pathId() == 0 && fast(n)) {
-            long key = (long) familyIndex(n.family()) << FAMILY_SHIFT
+            int family = familyIndex(n.family());
+            long key = (long) family << FAMILY_SHIFT
                     | (long) n.prefix().length() << 32
                     | n.prefix().address().v4Value();
             int slot = fastKeys.get(key);
             if (slot != NONE) return slot;
-            slot = newSlot(familyIndex(n.family()), key, null);
+            slot = newSlot(family, key, null);
             fastKeys.put(key, slot);
             return slot;
         }
@@ -598,6 +603,15 @@ public final class AdjRibOut {
     }
 
     private int familyIndex(Family family) {
+        // one family at a time is the common case: skip the record comparisons
+        if (family == lastFamily) return lastFamilyIndex;
+        int i = familyIndexOf(family);
+        lastFamily = family;
+        lastFamilyIndex = i;
+        return i;
+    }
+
+    private int familyIndexOf(Family family) {
         int i = families.indexOf(family);
         if (i >= 0) return i;
         if (families.size() == Byte.MAX_VALUE) throw new IllegalStateException("too many families");

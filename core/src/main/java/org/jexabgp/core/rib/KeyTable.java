@@ -5,13 +5,13 @@ import java.util.Arrays;
 /**
  * A primitive hash table from a {@code long} route key to an {@code int} slot (ARCHITECTURE §7): open addressing with
  * linear probing and backward-shift deletion, so no object is made per route and no tombstone accumulates under
- * churn. Keys may be any value; slots must be non-negative.
+ * churn. Key and slot share one {@code long[]} pair, so a lookup touches one cache line. Slots are non-negative.
  */
 final class KeyTable {
-    private static final int EMPTY = -1;
+    private static final long EMPTY = -1;
 
-    private long[] keys;
-    private int[] slots;
+    /** table[2i] = key, table[2i + 1] = slot or EMPTY. */
+    private long[] table;
     private int mask;
     private int size;
 
@@ -25,20 +25,21 @@ final class KeyTable {
 
     /** The slot of {@code key}, or -1. */
     int get(long key) {
+        long[] t = table;
         for (int i = index(key); ; i = (i + 1) & mask) {
-            int s = slots[i];
-            if (s == EMPTY) return EMPTY;
-            if (keys[i] == key) return s;
+            long s = t[2 * i + 1];
+            if (s == EMPTY) return -1;
+            if (t[2 * i] == key) return (int) s;
         }
     }
 
     /** Maps {@code key} to {@code slot}; the key must not be present. */
     void put(long key, int slot) {
-        if ((size + 1) * 4 > slots.length * 3) grow(); // load at most 3/4
+        if ((size + 1) * 4 > (mask + 1) * 3) grow(); // load at most 3/4
         int i = index(key);
-        while (slots[i] != EMPTY) i = (i + 1) & mask;
-        keys[i] = key;
-        slots[i] = slot;
+        while (table[2 * i + 1] != EMPTY) i = (i + 1) & mask;
+        table[2 * i] = key;
+        table[2 * i + 1] = slot;
         size++;
     }
 
@@ -46,22 +47,22 @@ final class KeyTable {
     void remove(long key) {
         int i = index(key);
         while (true) {
-            if (slots[i] == EMPTY) return;
-            if (keys[i] == key) break;
+            if (table[2 * i + 1] == EMPTY) return;
+            if (table[2 * i] == key) break;
             i = (i + 1) & mask;
         }
         size--;
         int hole = i;
-        for (int j = (hole + 1) & mask; slots[j] != EMPTY; j = (j + 1) & mask) {
-            int home = index(keys[j]);
+        for (int j = (hole + 1) & mask; table[2 * j + 1] != EMPTY; j = (j + 1) & mask) {
+            int home = index(table[2 * j]);
             // j's entry may move to the hole only if its home is not cyclically inside (hole, j]
             boolean inside = hole <= j ? hole < home && home <= j : hole < home || home <= j;
             if (inside) continue;
-            keys[hole] = keys[j];
-            slots[hole] = slots[j];
+            table[2 * hole] = table[2 * j];
+            table[2 * hole + 1] = table[2 * j + 1];
             hole = j;
         }
-        slots[hole] = EMPTY;
+        table[2 * hole + 1] = EMPTY;
     }
 
     private int index(long key) {
@@ -70,22 +71,20 @@ final class KeyTable {
     }
 
     private void grow() {
-        long[] oldKeys = keys;
-        int[] oldSlots = slots;
-        allocate(oldSlots.length * 2);
-        for (int i = 0; i < oldSlots.length; i++) {
-            if (oldSlots[i] == EMPTY) continue;
-            int j = index(oldKeys[i]);
-            while (slots[j] != EMPTY) j = (j + 1) & mask;
-            keys[j] = oldKeys[i];
-            slots[j] = oldSlots[i];
+        long[] old = table;
+        allocate((mask + 1) * 2);
+        for (int i = 0; i < old.length; i += 2) {
+            if (old[i + 1] == EMPTY) continue;
+            int j = index(old[i]);
+            while (table[2 * j + 1] != EMPTY) j = (j + 1) & mask;
+            table[2 * j] = old[i];
+            table[2 * j + 1] = old[i + 1];
         }
     }
 
     private void allocate(int capacity) {
-        keys = new long[capacity];
-        slots = new int[capacity];
-        Arrays.fill(slots, EMPTY);
+        table = new long[2 * capacity];
+        Arrays.fill(table, EMPTY);
         mask = capacity - 1;
     }
 }

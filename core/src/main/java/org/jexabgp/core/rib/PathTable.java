@@ -31,6 +31,16 @@ final class PathTable {
             return new Route(nlri, nextHop, nextHopSelf, attributes, watchdog, withdrawn, name);
         }
 
+        /** Whether {@code r} has this path: the memo test, identity first (routes often share their values). */
+        boolean matches(Route r) {
+            return (attributes == r.attributes() || attributes.equals(r.attributes()))
+                    && Objects.equals(nextHop, r.nextHop())
+                    && nextHopSelf == r.nextHopSelf()
+                    && withdrawn == r.withdrawn()
+                    && Objects.equals(watchdog, r.watchdog())
+                    && Objects.equals(name, r.name());
+        }
+
         /** Routes share an UPDATE only with identical attributes and next hop (wire.md §9.1). */
         boolean sameBucket(Path o) {
             return attributes.equals(o.attributes) && Objects.equals(nextHop, o.nextHop);
@@ -43,13 +53,23 @@ final class PathTable {
     private int[] free = new int[16];
     private int freeCount;
     private int next;
+    private @Nullable Path last;
+    private int lastId;
 
     /** The id of {@code route}'s path, counting one more reference to it. */
     int acquire(Route route) {
+        // routes come in runs with one path (a config section, an API batch): no lookup, no allocation then
+        Path l = last;
+        if (l != null && paths[lastId] == l && l.matches(route)) {
+            references[lastId]++;
+            return lastId;
+        }
         Path p = Path.of(route);
         Integer known = ids.get(p);
         if (known != null) {
             references[known]++;
+            last = paths[known];
+            lastId = known;
             return known;
         }
         int id;
@@ -65,6 +85,8 @@ final class PathTable {
         paths[id] = p;
         references[id] = 1;
         ids.put(p, id);
+        last = p;
+        lastId = id;
         return id;
     }
 

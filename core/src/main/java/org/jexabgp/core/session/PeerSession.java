@@ -281,9 +281,16 @@ public final class PeerSession {
     /** The earliest time {@link #run} has something to do, or Long.MAX_VALUE. */
     public long nextDeadline() {
         long next = Math.min(holdDeadline, Math.min(keepaliveDeadline, retryDeadline));
-        if (connected && inEnd - inStart >= HEADER) return lastNow; // data waiting
+        if (connected && completeMessageBuffered()) return lastNow; // a whole message waits (not a partial one)
         if (state == State.ESTABLISHED && out.isEmpty() && (rib.hasPending() || !eorSent)) return lastNow;
         return next;
+    }
+
+    private boolean completeMessageBuffered() {
+        if (inEnd - inStart < HEADER) return false;
+        int length = (in[inStart + 16] & 0xFF) << 8 | (in[inStart + 17] & 0xFF);
+        // a bad length is a whole "message" too: the next run answers it with a NOTIFICATION
+        return length < HEADER || inEnd - inStart >= length;
     }
 
     /** Copies the next bytes to send into buf; returns how many (0 when nothing is queued). */

@@ -82,7 +82,16 @@ final class ProcessRunner {
             ? "/usr/bin/setsid"
             : null;
 
+    /** Internal processes the engine runs itself (the CLI socket), by key. */
+    private final Map<ProcessKey, ControlSocket> sockets = new ConcurrentHashMap<>();
+
     void start(ProcessKey key, List<String> command, Map<String, String> extraEnvironment) {
+        if (command.size() == 2 && command.getFirst().equals(ControlSocket.COMMAND)) {
+            // no process: a socket that speaks for one (api.md §1.6); without it the daemon runs on, CLI-less
+            ControlSocket socket = ControlSocket.open(key, java.nio.file.Path.of(command.get(1)), inbox);
+            if (socket != null) sockets.put(key, socket);
+            return;
+        }
         List<String> argv = command;
         if (SETSID != null) {
             argv = new ArrayList<>(command.size() + 1);
@@ -111,6 +120,11 @@ final class ProcessRunner {
 
     /** Queues a line; never blocks. A program that does not read loses events, not the daemon. */
     void send(ProcessKey key, byte[] line) {
+        ControlSocket socket = sockets.get(key);
+        if (socket != null) {
+            socket.send(line);
+            return;
+        }
         Running r = running.get(key);
         if (r == null || r.closing) return;
         long cost = line.length + LINE_OVERHEAD;
@@ -155,6 +169,8 @@ final class ProcessRunner {
 
     /** Closes stdin after what is queued, then SIGTERM and, after a grace period, SIGKILL (api.md §1.5). */
     void stop(ProcessKey key) {
+        ControlSocket socket = sockets.remove(key);
+        if (socket != null) socket.close();
         Running r = running.remove(key);
         if (r == null) return;
         r.closing = true;
@@ -171,6 +187,7 @@ final class ProcessRunner {
      * each gets SIGTERM, and SIGKILL if still there after two seconds. Nothing is left behind.
      */
     void stopAll(long graceMillis) {
+        for (ProcessKey key : new ArrayList<>(sockets.keySet())) stop(key);
         for (ProcessKey key : new ArrayList<>(running.keySet())) stop(key);
         List<Running> all = new ArrayList<>(stopping.values());
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(graceMillis);

@@ -67,6 +67,7 @@ final class SelectorEngine implements Engine {
                 long next = reactor.turn(now);
                 flushAll();
                 if (reactor.done() || fatal >= 0) break;
+                next = Math.min(next, reactor.nextDeadline(System.nanoTime()));
                 long waitNanos = next - System.nanoTime();
                 if (!support.inbox.isEmpty() || waitNanos <= 0) sel.selectNow();
                 else sel.select(Math.max(1, TimeUnit.NANOSECONDS.toMillis(waitNanos + 999_999)));

@@ -53,12 +53,19 @@ final class VirtualThreadEngine implements Engine {
 
     private static final byte[] CLOSE = new byte[0];
 
+    /**
+     * Readers of new connections, started only after the turn that saw their Connected/Accepted event: the reactor
+     * takes a connection's bytes only once its session knows the connection, so a peer's OPEN read earlier was lost.
+     */
+    private final Map<ConnKey, Runnable> readers = new ConcurrentHashMap<>();
+
     @Override
     public int run(Reactor reactor) {
         support.installSignals();
         Io io = new VirtualIo();
         reactor.start(io, System.nanoTime());
         byte[] pullBuffer = new byte[64 * 1024];
+        List<ConnKey> newConnections = new ArrayList<>();
         try {
             while (true) {
                 support.inbox.drain(i -> {
@@ -66,11 +73,19 @@ final class VirtualThreadEngine implements Engine {
                         Conn c = conns.get(r.conn());
                         if (c != null) c.readSlots.release();
                     }
+                    if (i instanceof Input.Connected c) newConnections.add(c.conn());
+                    if (i instanceof Input.Accepted a) newConnections.add(a.conn());
                     LoopSupport.deliver(reactor, i);
                 });
                 long next = reactor.turn(System.nanoTime());
+                for (ConnKey id : newConnections) {
+                    Runnable reader = readers.remove(id);
+                    if (reader != null) Thread.ofVirtual().name("read-" + id.id()).start(reader);
+                }
+                newConnections.clear();
                 flushAll(reactor, pullBuffer);
                 if (reactor.done() || fatal >= 0) break;
+                next = Math.min(next, reactor.nextDeadline(System.nanoTime()));
                 support.inbox.await(next - System.nanoTime());
             }
         } catch (InterruptedException e) {
@@ -117,7 +132,7 @@ final class VirtualThreadEngine implements Engine {
 
     private void startConnection(ConnKey id, Conn c, SocketChannel ch) {
         c.channel = ch;
-        Thread.ofVirtual().name("read-" + id.id()).start(() -> read(id, c, ch));
+        readers.put(id, () -> read(id, c, ch));
         Thread.ofVirtual().name("write-" + id.id()).start(() -> write(id, c, ch));
     }
 
