@@ -279,6 +279,24 @@ class ApiCommandsTest {
         assertThat(e.sent("10.0.0.3")).hasSize(three);
     }
 
+    /** api.md §4.8: an ASM advisory is remembered per family and sent again after the session comes back. */
+    @Test
+    void staticAdvisoryIsResentAfterReconnect() throws Exception {
+        SimulatedEngine e = established();
+        e.command("ctl", "neighbor 10.0.0.2 announce operational asm afi ipv4 safi unicast advisory up");
+        e.turns(2);
+        String asm = MARKER + "001C06" + "000200050001017570";
+        assertThat(e.sent("10.0.0.2")).contains(asm);
+        e.reactor.closed(e.conn("10.0.0.2"), "peer reset");
+        for (int i = 0; i < 200 && e.wire.size() < 3; i++) { // the retry timer opens a new connection
+            e.now += 1_000_000_000L;
+            e.turn();
+        }
+        assertThat(e.wire).as("a new connection was opened").hasSize(3);
+        e.establish("10.0.0.2", 65002, "0A000002", OPERATIONAL_CAP);
+        assertThat(e.sent("10.0.0.2")).contains(asm);
+    }
+
     @Test
     void helpListsCommandsWithSelectors() throws Exception {
         SimulatedEngine e = new SimulatedEngine(CONFIG);

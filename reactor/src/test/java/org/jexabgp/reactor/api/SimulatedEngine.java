@@ -83,10 +83,13 @@ final class SimulatedEngine implements Io {
 
     // ---- driving ----
 
+    /** The latest connection to the peer (a reconnection opens a new one). */
     ConnKey conn(String peer) {
+        ConnKey found = null;
         for (Map.Entry<Long, IpAddress> e : conns.entrySet())
-            if (e.getValue().equals(IpAddress.parse(peer))) return new ConnKey(e.getKey());
-        throw new AssertionError("no connection to " + peer);
+            if (e.getValue().equals(IpAddress.parse(peer))) found = new ConnKey(e.getKey());
+        if (found == null) throw new AssertionError("no connection to " + peer);
+        return found;
     }
 
     void turn() {

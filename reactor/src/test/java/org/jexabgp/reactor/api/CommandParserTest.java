@@ -1,0 +1,61 @@
+package org.jexabgp.reactor.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.jexabgp.wire.Family;
+import org.jexabgp.wire.IpAddress;
+import org.jexabgp.wire.message.OperationalType;
+import org.junit.jupiter.api.Test;
+
+/** api.md §1.3 normalisation and §2 dispatch (reverse lexical order, whole-word substring matching). */
+class CommandParserTest {
+    @Test
+    void normalisation() {
+        assertThat(CommandParser.normalise("\tannounce  route 10.0.0.0/24 community [65000:1,65000:2]  \r"))
+                .isEqualTo("announce route 10.0.0.0/24 community [ 65000:1 , 65000:2 ]");
+        assertThat(CommandParser.normalise("   ")).isEmpty();
+    }
+
+    @Test
+    void dispatchFollowsExaBgp() {
+        // api.md §2 rule 2: ExaBGP runs "… med 5 version" as version; what precedes a name must be neighbour
+        // selectors here, so the line is an error rather than a surprise (docs/differences.md)
+        assertThat(CommandParser.parse("announce route 1.0.0.0/24 next-hop 1.1.1.1 med 5 version"))
+                .isInstanceOf(Command.Invalid.class);
+        // reverse order: route-refresh before route
+        assertThat(CommandParser.parse("announce route-refresh ipv4 unicast"))
+                .isEqualTo(new Command.RouteRefresh(java.util.List.of(), Family.IPV4_UNICAST));
+        Command c = CommandParser.parse("neighbor 10.0.0.2 local-as 65001 , neighbor 10.0.0.3 announce route "
+                + "10.0.0.0/24 next-hop 1.1.1.1");
+        assertThat(c).isInstanceOf(Command.Routes.class);
+        assertThat(((Command.Routes) c).selectors()).hasSize(2);
+        assertThat(((Command.Routes) c).text()).isEqualTo("route 10.0.0.0/24 next-hop 1.1.1.1");
+        // a word merely containing a name is not it
+        assertThat(CommandParser.parse("versions")).isInstanceOf(Command.Invalid.class);
+        assertThat(CommandParser.parse("xversion")).isInstanceOf(Command.Invalid.class);
+    }
+
+    @Test
+    void showOptions() {
+        assertThat(CommandParser.parse("show neighbor 10.0.0.2 json extensive"))
+                .isEqualTo(new Command.ShowNeighbor("extensive", true, "10.0.0.2"));
+        assertThat(CommandParser.parse("show adj-rib out flow extensive"))
+                .isEqualTo(new Command.ShowAdjRib(false, true, false, Command.RibKind.FLOW, null));
+    }
+
+    @Test
+    void operational() {
+        Command c = CommandParser.parse("neighbor 10.0.0.2 announce operational rpcp afi ipv6 safi unicast sequence 3"
+                + " counter 4 router-id 1.2.3.4");
+        assertThat(c).isInstanceOf(Command.SendOperational.class);
+        Command.SendOperational o = (Command.SendOperational) c;
+        assertThat(o.type()).isEqualTo(OperationalType.RPCP);
+        assertThat(o.family()).isEqualTo(Family.IPV6_UNICAST);
+        assertThat(o.routerId()).isEqualTo(IpAddress.parse("1.2.3.4"));
+        assertThat(o.sequence()).isEqualTo(3);
+        assertThat(o.counter()).isEqualTo(4);
+        Command.SendOperational asm = (Command.SendOperational) CommandParser.parse(
+                "announce operational asm afi ipv4 safi unicast advisory \"service down for maintenance\"");
+        assertThat(asm.advisory()).isEqualTo("service down for maintenance");
+    }
+}
