@@ -78,6 +78,8 @@ public final class PeerSession {
      */
     private boolean restarting = true;
     private @Nullable Notification pendingNotification;
+    /** The session ends by our decision (teardown, stop), not because the peer broke it. */
+    private boolean ownDecision;
     private @Nullable Negotiated negotiated;
     private @Nullable IpAddress localAddress;
     private @Nullable IpAddress remoteAddress;
@@ -148,7 +150,9 @@ public final class PeerSession {
     public void stop(long now, int code, int subcode, String reason, boolean notify) {
         stopped = true;
         retryDeadline = NEVER;
+        ownDecision = true;
         fire(Event.Stop.class, new Event.Stop(code, subcode, reason, notify && connected), now);
+        ownDecision = false;
     }
 
     /** Tears down the current session (API teardown) without stopping the peer: it reconnects later. */
@@ -162,7 +166,9 @@ public final class PeerSession {
             scheduleRetry(now);
             return;
         }
+        ownDecision = true;
         fire(Event.Error.class, new Event.Error(6, code, reason), now);
+        ownDecision = false;
     }
 
     /** Whether the OPEN we sent on this connection carried the graceful restart capability. */
@@ -449,8 +455,12 @@ public final class PeerSession {
             }
             case Action.SendKeepalive s -> queue(Keepalive.INSTANCE, negotiatedOrDefault());
             case Action.SendNotification s -> {
-                out.clear();
-                outOffset = 0;
+                // A peer's error drops what was queued (the session is broken); our own teardown or shutdown sends
+                // what was already decided first, so both engines put the same bytes on the wire whatever they pulled.
+                if (!ownDecision) {
+                    out.clear();
+                    outOffset = 0;
+                }
                 Notification exact = pendingNotification;
                 pendingNotification = null;
                 Notification notification = exact != null ? exact : Notification.of(s.code(), s.subcode(), s.reason());
