@@ -83,6 +83,11 @@ final class Peer implements SessionListener {
         upSince = reactor.now();
         reactor.events().negotiated(this, negotiated);
         reactor.events().state(this, "up", null);
+        // config.md §10.5: the configured operational messages at every session start, when allowed
+        if (neighbor.capabilities().operational())
+            for (org.jexabgp.wire.message.OperationalContent c : neighbor.operational())
+                if (neighbor.families().contains(c.family()))
+                    session.sendOperational(org.jexabgp.wire.message.Operational.of(c));
         for (org.jexabgp.wire.message.Operational op : staticAdvisories.values()) session.sendOperational(op);
     }
 

@@ -24,5 +24,7 @@ public final class Families {
             org.jexabgp.wire.nlri.bgpls.BgpLsFamily.BGP_LS_ROW,
             org.jexabgp.wire.nlri.bgpls.BgpLsFamily.BGP_LS_VPN_ROW,
             org.jexabgp.wire.nlri.evpn.EvpnFamily.L2VPN_EVPN,
-            org.jexabgp.wire.nlri.rtc.RtcFamily.IPV4_RTC);
+            org.jexabgp.wire.nlri.rtc.RtcFamily.IPV4_RTC,
+            org.jexabgp.wire.nlri.srpolicy.SrPolicyFamily.IPV4_SR_POLICY,
+            org.jexabgp.wire.nlri.srpolicy.SrPolicyFamily.IPV6_SR_POLICY);
 }

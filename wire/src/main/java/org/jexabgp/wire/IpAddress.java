@@ -18,7 +18,9 @@ public record IpAddress(Bytes bytes) implements Comparable<IpAddress> {
     }
 
     public static IpAddress v4(long value) {
-        return of(new byte[] {(byte) (value >>> 24), (byte) (value >>> 16), (byte) (value >>> 8), (byte) value});
+        // the array is ours: no defensive copy (decoding makes one of these per received prefix)
+        return new IpAddress(
+                Bytes.wrap(new byte[] {(byte) (value >>> 24), (byte) (value >>> 16), (byte) (value >>> 8), (byte) value}));
     }
 
     public boolean isV4() {

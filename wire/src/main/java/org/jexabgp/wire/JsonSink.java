@@ -33,6 +33,14 @@ public interface JsonSink {
 
     JsonSink value(boolean value);
 
+    /**
+     * {@code "key": "text"} with the text in {@code text[offset, offset + length)}: lets a renderer build a value in a
+     * reused buffer (one string less per prefix of a received UPDATE). Sinks may override it to skip the string.
+     */
+    default JsonSink field(String key, char[] text, int offset, int length) {
+        return field(key, new String(text, offset, length));
+    }
+
     /** Writes the key of the next value (then call a value or begin method). */
     JsonSink key(String key);
 

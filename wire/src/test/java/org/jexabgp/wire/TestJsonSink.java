@@ -114,9 +114,10 @@ public final class TestJsonSink implements JsonSink {
     }
 
     @Override
-    public JsonSink value(String value) {
+    public JsonSink value(@org.jspecify.annotations.Nullable String value) {
         separate();
-        sb.append(quote(value));
+        // fieldNull writes a null string: JSON null, as the streaming sinks do
+        sb.append(value == null ? "null" : quote(value));
         return this;
     }
 

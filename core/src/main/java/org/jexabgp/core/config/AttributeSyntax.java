@@ -98,6 +98,8 @@ final class AttributeSyntax {
                 d.attributes.add(new ExtendedCommunities(cs));
             }
             case "attribute" -> d.attributes.add(generic(c));
+            // extension (docs/sr-policy.md): Tunnel Encapsulation attribute, RFC 9012
+            case "tunnel-encap" -> d.attributes.add(SrPolicySyntax.tunnelEncap(c));
             case "label" -> d.labels = MplsSyntax.labels(c);
             case "rd", "route-distinguisher" -> d.rd = MplsSyntax.rd(c);
             case "bgp-prefix-sid" -> PrefixSidSyntax.add(d.attributes, PrefixSidSyntax.labelIndex(c));
@@ -111,6 +113,7 @@ final class AttributeSyntax {
                         : Values.number(t, 0, Long.MAX_VALUE, "an aigp metric");
                 d.attributes.add(new org.jexabgp.wire.attribute.Aigp(metric));
             }
+            case "pmsi" -> d.attributes.add(PmsiSyntax.parse(c));
             case "path-information" -> {
                 if (!pathInformation) throw ConfigError.at(kw, "an attribute", "path-information is invalid here");
                 Token t = c.next("a path identifier");

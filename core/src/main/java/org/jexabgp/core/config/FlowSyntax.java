@@ -305,7 +305,21 @@ final class FlowSyntax {
             d.communities.add(FlowCommunities.redirectToNextHop(false));
             return;
         }
+        // the API tokenizer spaces out brackets even inside quotes: "[ 2001:db8::1 ]:100"
+        if (s.startsWith("[")) s = s.replace(" ", "");
         int colon = s.lastIndexOf(':');
+        int close = s.indexOf("]:");
+        if (s.startsWith("[") && close > 0) {
+            // config.md §13.3 "[<ipv6>]:<n>": next hop and an RFC 5701 IPv6 route target. ExaBGP puts the 20 bytes in
+            // EXTENDED_COMMUNITIES (attr 16, quirk); they belong in IPv6 EXTENDED_COMMUNITIES (attr 25).
+            IpAddress v6 = IpAddress.tryParse(s.substring(1, close));
+            if (v6 == null || v6.isV4()) throw ConfigError.at(t, "redirect \"[<ipv6>]:<n>\"");
+            long local = Values.number(sub(t, s.substring(close + 2)), 0, 0xFFFF, "a redirect value up to 65535");
+            d.nextHop = v6;
+            d.self = false;
+            d.ipv6Communities.add(Ipv6ExtendedCommunities.redirect(v6, (int) local));
+            return;
+        }
         if (colon <= 0 || s.startsWith("[") || s.substring(0, colon).indexOf('.') >= 0)
             throw ConfigError.at(t, "redirect asn:value or an IP address");
         long asn = Values.number(sub(t, s.substring(0, colon)), 0, 0xFFFF_FFFFL, "an ASN");
@@ -319,7 +333,7 @@ final class FlowSyntax {
     }
 
     /** {@code [transitive|non-transitive:]input|output|input-output:<asn>:<group>} (config.md §13.2). */
-    private static ExtendedCommunity interfaceSet(Token t) throws ConfigError {
+    static ExtendedCommunity interfaceSet(Token t) throws ConfigError {
         String[] p = t.text().split(":", -1);
         String what = "an interface-set transitive|non-transitive:input|output|input-output:asn:group";
         int i = 0;
@@ -458,12 +472,20 @@ final class FlowSyntax {
                 v = Values.numberOrHex(sub(t, piece), 0xFFFF_FFFFL, what);
             } else {
                 v = type.named(piece);
+                // config.md §13.1: ports may be IANA service names (ServicePorts)
+                if (v < 0 && isPort(type)) v = ServicePorts.port(piece);
                 if (v < 0) throw ConfigError.at(t, what, "unknown " + type.jsonName(false) + " name " + piece);
             }
             total |= v;
         }
         if (total > type.maxValue()) throw ConfigError.at(t, what + " up to " + type.maxValue());
         return total;
+    }
+
+    private static boolean isPort(FlowComponentType type) {
+        return type == FlowComponentType.PORT
+                || type == FlowComponentType.DESTINATION_PORT
+                || type == FlowComponentType.SOURCE_PORT;
     }
 
     /**

@@ -26,8 +26,15 @@ final class L2vpnSyntax {
     static void section(Block block, NeighborDraft draft) throws ConfigError {
         block.section(s -> {
             Token kw = s.head();
+            // extension (docs/evpn.md): evpn <route type> <fields> <attributes>;
+            if (kw.text().equals("evpn") && !s.opens()) {
+                Cursor e = new Cursor(s);
+                e.next("evpn");
+                EvpnSyntax.statement(e, kw, draft);
+                return;
+            }
             if (!kw.text().equals("vpls"))
-                throw ConfigError.at(kw, "vpls", "invalid keyword \"" + kw.text() + "\" in l2vpn");
+                throw ConfigError.at(kw, "vpls or evpn", "invalid keyword \"" + kw.text() + "\" in l2vpn");
             if (s.opens()) {
                 // vpls [<name>] { term; term; }: the statements of the block are one list of terms
                 if (s.words().size() > 2) throw ConfigError.at(s.words().get(2), "'{'");

@@ -219,7 +219,10 @@ final class NeighborSyntax {
         } catch (IllegalArgumentException e) {
             throw ConfigError.at(afi, "a family (ipv4 unicast, ipv6 flow, ...)", afi.text() + " " + safi.text(), null);
         }
-        if (!CONFIGURABLE.contains(f))
+        // extension (docs/evpn.md): ipv4 rtc may be named too, so that a family block can keep it
+        if (!CONFIGURABLE.contains(f) && !f.equals(org.jexabgp.wire.nlri.rtc.Rtc.IPV4_RTC)
+                // extension (docs/sr-policy.md): ipv4/ipv6 sr-policy, never implied by an absent family block
+                && !f.safi().equals(org.jexabgp.wire.Safi.SR_POLICY))
             throw ConfigError.at(afi, "a configurable family", f.name(), "invalid family " + f.name());
         return f;
     }
@@ -256,7 +259,8 @@ final class NeighborSyntax {
         Token kw = c.next("a capability");
         String key = "capability." + kw.text();
         switch (kw.text()) {
-            case "asn4", "route-refresh", "multi-session", "operational", "extended-message", "nexthop", "aigp" ->
+            case "asn4", "route-refresh", "multi-session", "operational", "extended-message", "nexthop", "aigp",
+                    "link-local-nexthop" ->
                 d.put(key, c.hasNext() ? Values.bool(c.next("")) : true, kw);
             // quirk D7: bare software-version means false
             case "software-version" -> d.put(key, c.hasNext() ? Values.bool(c.next("")) : false, kw);

@@ -57,10 +57,22 @@ public final class RouteSyntax {
                 Token safi = c.next("unicast or multicast");
                 if (safi.text().equals("mcast-vpn")) yield List.of(McastVpnSyntax.route(c, kw, withdraw));
                 if (safi.text().equals("mup")) yield List.of(MupSyntax.route(c, kw, withdraw));
+                // extension (docs/sr-policy.md): announce|withdraw ipv4|ipv6 sr-policy …
+                if (safi.text().equals("sr-policy")) yield List.of(SrPolicySyntax.route(c, kw, withdraw));
+                if (safi.text().equals("rtc") && kw.text().equals("ipv4")) yield List.of(RtcSyntax.route(c, withdraw));
                 if (FlowSyntax.handles(safi)) yield List.of(FlowSyntax.announced(c, kw, safi));
                 yield one(c, announced(kw, safi), withdraw, Form.ANNOUNCE);
             }
             case "vpls" -> List.of(L2vpnSyntax.route(c, withdraw));
+            // extension (docs/evpn.md): announce [l2vpn] evpn …, announce [ipv4] rtc …
+            case "evpn" -> List.of(EvpnSyntax.route(c, withdraw));
+            case "rtc" -> List.of(RtcSyntax.route(c, withdraw));
+            case "l2vpn" -> {
+                Token safi = c.next("evpn or vpls");
+                if (safi.text().equals("evpn")) yield List.of(EvpnSyntax.route(c, withdraw));
+                if (safi.text().equals("vpls")) yield List.of(L2vpnSyntax.route(c, withdraw));
+                throw ConfigError.at(safi, "evpn or vpls");
+            }
             case "attribute", "attributes" -> attributesNlri(c, withdraw);
             default -> throw ConfigError.at(kw, "route, ipv4, ipv6 or attributes");
         };
@@ -114,6 +126,10 @@ public final class RouteSyntax {
                     Token safi = c.next("unicast or multicast");
                     if (safi.text().equals("mcast-vpn")) add(draft, List.of(McastVpnSyntax.route(c, afi, false)), safi);
                     else if (safi.text().equals("mup")) add(draft, List.of(MupSyntax.route(c, afi, false)), safi);
+                    else if (safi.text().equals("sr-policy"))
+                        add(draft, List.of(SrPolicySyntax.route(c, afi, false)), safi);
+                    else if (safi.text().equals("rtc") && afi.text().equals("ipv4"))
+                        add(draft, List.of(RtcSyntax.route(c, false)), safi);
                     else if (FlowSyntax.handles(safi)) add(draft, List.of(FlowSyntax.announced(c, afi, safi)), safi);
                     else add(draft, one(c, announced(afi, safi), false, Form.ANNOUNCE), safi);
                 });

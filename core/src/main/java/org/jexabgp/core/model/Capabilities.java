@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
  * @param nexthop extended next-hop capability (default: true when a {@code nexthop { }} block exists)
  * @param aigp send and accept AIGP on eBGP
  * @param softwareVersion software-version capability
+ * @param linkLocalNexthop link-local next-hop capability (draft-ietf-idr-linklocal-capability, default false)
  */
 public record Capabilities(
         boolean asn4,
@@ -27,7 +28,24 @@ public record Capabilities(
         boolean extendedMessage,
         boolean nexthop,
         boolean aigp,
-        boolean softwareVersion) {
+        boolean softwareVersion,
+        boolean linkLocalNexthop) {
+
+    /** Without the capabilities ExaBGP lacks (link-local next hop off). */
+    public Capabilities(
+            boolean asn4,
+            boolean routeRefresh,
+            @Nullable Integer gracefulRestartSeconds,
+            AddPath addPath,
+            boolean multiSession,
+            boolean operational,
+            boolean extendedMessage,
+            boolean nexthop,
+            boolean aigp,
+            boolean softwareVersion) {
+        this(asn4, routeRefresh, gracefulRestartSeconds, addPath, multiSession, operational, extendedMessage, nexthop,
+                aigp, softwareVersion, false);
+    }
 
     /** RFC 7911 send/receive direction, spelled as ExaBGP's {@code add-path} keyword. */
     public enum AddPath {

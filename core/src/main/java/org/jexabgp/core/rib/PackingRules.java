@@ -29,6 +29,10 @@ final class PackingRules {
     /** wire.md §9.4: flow and VPLS next hops are only the MP_REACH next hop, never a NEXT_HOP attribute. */
     static boolean nextHopAttribute(Family family) {
         Safi s = family.safi();
+        // EVPN and RTC (our extension): MP_REACH only, as RFC 4760 §3 asks of routes carried in MP_REACH alone
+        if (s.equals(Safi.EVPN) || s.equals(Safi.RTC)) return false;
+        // SR Policy (extension, RFC 9830 §2.1): the next hop is the MP_REACH one only
+        if (s.equals(Safi.SR_POLICY)) return false;
         return !s.equals(Safi.FLOW) && !s.equals(Safi.FLOW_VPN) && !s.equals(Safi.VPLS);
     }
 

@@ -16,6 +16,7 @@ import org.jexabgp.wire.capability.ExtendedMessage;
 import org.jexabgp.wire.capability.ExtendedNextHop;
 import org.jexabgp.wire.capability.GracefulRestart;
 import org.jexabgp.wire.capability.Hostname;
+import org.jexabgp.wire.capability.LinkLocalNextHop;
 import org.jexabgp.wire.capability.MultiSession;
 import org.jexabgp.wire.capability.Multiprotocol;
 import org.jexabgp.wire.capability.Operational;
@@ -87,6 +88,7 @@ public final class OpenFactory {
         if (caps.operational()) list.add(new Operational());
         if (caps.extendedMessage()) list.add(new ExtendedMessage());
         if (n.hostName() != null) list.add(new Hostname(n.hostName(), n.domainName() == null ? "" : n.domainName()));
+        if (caps.linkLocalNexthop()) list.add(new LinkLocalNextHop());
         if (caps.softwareVersion()) list.add(new SoftwareVersion("ExaBGP/" + settings.version()));
         if (caps.multiSession()) {
             list.add(MultiSession.of(0));

@@ -13,7 +13,7 @@ import java.nio.charset.StandardCharsets;
 class ConfigFuzz {
     private static final int MAX = 4096;
 
-    @FuzzTest(maxDuration = "60s")
+    @FuzzTest(maxDuration = "10m")
     void parse(byte[] data) {
         String text = new String(data, 0, Math.min(data.length, MAX), StandardCharsets.UTF_8);
         try {

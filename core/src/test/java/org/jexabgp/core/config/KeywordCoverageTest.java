@@ -65,7 +65,7 @@ class KeywordCoverageTest {
         ex("host-name", "host-name my-host.example;", "host-name my_host;");
         ex("domain-name", "domain-name example.com;", "domain-name -example.com;");
         ex("inherit", "inherit [ ];", "inherit ghost;");
-        ex("family", "family { ipv4 unicast; ipv6 flow; }", "family { ipv4 rtc; }");
+        ex("family", "family { ipv4 unicast; ipv6 flow; ipv4 rtc; }", "family { ipv6 rtc; }");
         ex("add-path", "capability { add-path send; } add-path { ipv4 unicast; }", "add-path { ipv4; }");
         ex("nexthop", "family { ipv4 unicast; ipv6 unicast; } nexthop { ipv4 unicast ipv6; }",
                 "nexthop { ipv4 unicast ipv4; }");
@@ -85,6 +85,7 @@ class KeywordCoverageTest {
         ex("extended-message", "capability { extended-message false; }", "capability { extended-message f; }");
         ex("aigp", "capability { aigp; }", "capability { aigp x; }");
         ex("software-version", "capability { software-version enable; }", "capability { software-version 4; }");
+        ex("link-local-nexthop", "capability { link-local-nexthop enable; }", "capability { link-local-nexthop 2; }");
         ex("processes", "api { processes [ p, p ]; }", "api { processes [ q ]; }");
         ex("processes-match", "api { processes-match [ \"^p\" ]; }", "api { processes-match [ \"^q\" ]; }");
         ex("neighbor-changes", "api { neighbor-changes; }", "api { neighbor-changes x; }");

@@ -30,7 +30,9 @@ public final class CommandParser {
                 "shutdown", "show neighbor", "show adj-rib out", "show adj-rib in", "restart", "reset", "reload",
                 "help", "flush adj-rib out", "enable-ack", "disable-ack", "clear adj-rib", "announce watchdog",
                 "announce vpls", "announce route-refresh", "announce route", "announce operational", "announce ipv6",
-                "announce ipv4", "announce flow", "announce eor", "announce attributes", "announce attribute", "#"));
+                "announce ipv4", "announce flow", "announce eor", "announce attributes", "announce attribute", "#",
+                // extension (docs/evpn.md)
+                "announce evpn", "withdraw evpn", "announce l2vpn", "withdraw l2vpn", "announce rtc", "withdraw rtc"));
         n.sort(Comparator.reverseOrder());
         return List.copyOf(n);
     }
@@ -98,10 +100,10 @@ public final class CommandParser {
     private static Command build(String name, List<Selector> selectors, String args, String line) {
         return switch (name) {
             case "announce route", "announce ipv4", "announce ipv6", "announce attribute", "announce attributes",
-                    "announce flow", "announce vpls" ->
+                    "announce flow", "announce vpls", "announce evpn", "announce l2vpn", "announce rtc" ->
                 new Command.Routes(selectors, true, name.substring("announce ".length()) + " " + args);
             case "withdraw route", "withdraw ipv4", "withdraw ipv6", "withdraw attribute", "withdraw attributes",
-                    "withdraw flow", "withdraw vpls" ->
+                    "withdraw flow", "withdraw vpls", "withdraw evpn", "withdraw l2vpn", "withdraw rtc" ->
                 new Command.Routes(selectors, false, name.substring("withdraw ".length()) + " " + args);
             case "announce eor" -> new Command.EndOfRib(selectors, family(args, Family.IPV4_UNICAST));
             case "announce route-refresh" -> new Command.RouteRefresh(selectors, family(args, null));
@@ -259,6 +261,7 @@ public final class CommandParser {
             "announce route", "withdraw route", "announce ipv4", "withdraw ipv4", "announce ipv6", "withdraw ipv6",
             "announce attribute", "announce attributes", "withdraw attribute", "withdraw attributes",
             "announce flow", "withdraw flow", "announce vpls", "withdraw vpls", "announce eor",
+            "announce evpn", "withdraw evpn", "announce l2vpn", "withdraw l2vpn", "announce rtc", "withdraw rtc",
             "announce route-refresh", "announce operational", "teardown", "flush adj-rib out");
 
     private static int teardownCode(String args) {

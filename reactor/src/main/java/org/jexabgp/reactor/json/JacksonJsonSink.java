@@ -95,6 +95,17 @@ public final class JacksonJsonSink implements JsonSink {
     }
 
     @Override
+    public JsonSink field(String key, char[] text, int offset, int length) {
+        try {
+            out.writeFieldName(key);
+            out.writeString(text, offset, length);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return this;
+    }
+
+    @Override
     public JsonSink field(String key, long value) {
         return run(() -> out.writeNumberField(key, value));
     }

@@ -20,6 +20,7 @@ import org.jexabgp.wire.message.RouteUpdate;
 import org.jexabgp.wire.message.UnknownMessage;
 import org.jexabgp.wire.message.Update;
 import org.jexabgp.wire.nlri.Nlri;
+import org.jexabgp.wire.nlri.inet.InetPrefixes;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -86,9 +87,9 @@ public final class JsonEncoder {
             MessageForm form,
             Negotiated session,
             boolean showNegotiated) {
-        Bytes header = MessageCodec.headerOf(raw);
-        Bytes body = MessageCodec.bodyOf(raw);
         if (form == MessageForm.PACKETS) {
+            Bytes header = MessageCodec.headerOf(raw);
+            Bytes body = MessageCodec.bodyOf(raw);
             JacksonJsonSink out = envelope(counter, message.type().jsonName());
             neighbor(out, who);
             out.field("direction", direction.jsonName());
@@ -102,6 +103,9 @@ public final class JsonEncoder {
         }
         JacksonJsonSink out = envelope(counter, parsedType(message));
         if (form == MessageForm.CONSOLIDATE) {
+            // only this form shows the raw message: the parsed one does not copy it
+            Bytes header = MessageCodec.headerOf(raw);
+            Bytes body = MessageCodec.bodyOf(raw);
             out.field("header", "0x" + header.hex());
             if (!body.isEmpty()) out.field("body", "0x" + body.hex()); // json.md §7: empty bodies omit it
         }
@@ -170,7 +174,10 @@ public final class JsonEncoder {
                 }
                 out.beginArray(a.nextHop());
                 // BGP-LS node/prefix objects repeat the next hop (json.md §5.6)
-                for (Nlri n : a.nlris()) n.json(out, pathIds(session, a.family(), direction), a.nextHop());
+                boolean withPathId = pathIds(session, a.family(), direction);
+                // received classic prefixes are rendered from their bytes, without an object per prefix
+                if (a.nlris() instanceof InetPrefixes p) p.json(out, withPathId);
+                else for (Nlri n : a.nlris()) n.json(out, withPathId, a.nextHop());
                 out.endArray();
             }
             out.endObject();
@@ -195,7 +202,8 @@ public final class JsonEncoder {
     }
 
     private static void nlris(JacksonJsonSink out, List<Nlri> nlris, boolean withPathId) {
-        for (Nlri n : nlris) n.json(out, withPathId);
+        if (nlris instanceof InetPrefixes p) p.json(out, withPathId);
+        else for (Nlri n : nlris) n.json(out, withPathId);
     }
 
     /** The {@code "negotiated"} object (json.md §4.4), add-path lists in family order for a stable output. */

@@ -47,6 +47,10 @@ public final class Attributes {
                     AttributeCode.AS4_AGGREGATOR, "as4-aggregator", 0xC0, DISCARD_ATTRIBUTE, As4Aggregator.CODEC),
             // RFC 7606 §7 does not list PMSI_TUNNEL; RFC 6514 §5 carries no route, so a broken one is discarded
             new AttributeSpec(AttributeCode.PMSI_TUNNEL, "pmsi", 0xC0, DISCARD_ATTRIBUTE, PmsiTunnel.CODEC),
+            // RFC 9830 §5: any error in the attribute or its TLVs makes an SR Policy route treat-as-withdraw (stricter
+            // than RFC 9012 §13's attribute discard for other families; docs/differences.md)
+            new AttributeSpec(
+                    AttributeCode.TUNNEL_ENCAP, "tunnel-encap", 0xC0, TREAT_AS_WITHDRAW, TunnelEncap.CODEC),
             // RFC 7311 §3.1: a malformed AIGP attribute is discarded ("attribute discard")
             // RFC 7606 §7.14 applies to IPv6 extended communities as to the 8-byte ones (RFC 5701 §2)
             new AttributeSpec(

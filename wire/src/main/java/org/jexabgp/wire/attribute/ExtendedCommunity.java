@@ -1,7 +1,6 @@
 package org.jexabgp.wire.attribute;
 
 import org.jexabgp.wire.Bytes;
-import org.jexabgp.wire.IpAddress;
 
 /**
  * One extended community, RFC 4360: 8 raw bytes (unknown types are data, ARCHITECTURE §1.4). The text is ExaBGP's
@@ -28,6 +27,37 @@ public record ExtendedCommunity(Bytes value) implements Comparable<ExtendedCommu
         return of(0x0003L << 48 | (long) asn << 32 | value);
     }
 
+    /** Type, subtype and the 6-byte value field (RFC 4360 §2), the value as the low 48 bits of {@code value48}. */
+    public static ExtendedCommunity of(int type, int subtype, long value48) {
+        if (type < 0 || type > 0xFF || subtype < 0 || subtype > 0xFF || value48 >>> 48 != 0)
+            throw new IllegalArgumentException("extended community " + type + "/" + subtype + "/" + value48);
+        return of((long) type << 56 | (long) subtype << 48 | value48);
+    }
+
+    /** Route target (subtype 2) or origin (3), 4-octet AS specific (RFC 5668 §2: type 0x02, AS(4), value(2)). */
+    public static ExtendedCommunity as4Specific(int subtype, long asn, int value) {
+        if (asn < 0 || asn > 0xFFFF_FFFFL || value < 0 || value > 0xFFFF)
+            throw new IllegalArgumentException("4-octet AS specific " + asn + ":" + value);
+        return of(0x02, subtype, asn << 16 | value);
+    }
+
+    /** RFC 7432 §7.7 MAC mobility: flags (sticky 0x01), reserved, sequence number. */
+    public static ExtendedCommunity macMobility(long sequence, boolean sticky) {
+        if (sequence < 0 || sequence > 0xFFFF_FFFFL) throw new IllegalArgumentException("sequence " + sequence);
+        return of(0x06, 0x00, (sticky ? 1L : 0L) << 40 | sequence);
+    }
+
+    /** RFC 7432 §7.5 ESI label: flags (single-active 0x01), reserved(2), the label in the 20 high bits of 3 bytes. */
+    public static ExtendedCommunity esiLabel(int label, boolean singleActive) {
+        if (label < 0 || label > 0xFFFFF) throw new IllegalArgumentException("label " + label);
+        return of(0x06, 0x01, (singleActive ? 1L : 0L) << 40 | (long) label << 4);
+    }
+
+    /** RFC 7432 §7.6 ES-import route target (subtype 2) or RFC 9135 §8.1 router's MAC (subtype 3). */
+    public static ExtendedCommunity evpnMac(int subtype, long mac48) {
+        return of(0x06, subtype, mac48);
+    }
+
     /** The 8 bytes as an unsigned 64-bit number (ExaBGP's JSON {@code "value"}); may be negative as a Java long. */
     public long asLong() {
         long v = 0;
@@ -43,89 +73,54 @@ public record ExtendedCommunity(Bytes value) implements Comparable<ExtendedCommu
         return value.u8(1);
     }
 
-    private long u16(int at) {
+    int u8(int at) {
+        return value.u8(at);
+    }
+
+    long u16(int at) {
         return (long) value.u8(at) << 8 | value.u8(at + 1);
     }
 
-    private long u32(int at) {
+    long u24(int at) {
+        return (long) value.u8(at) << 16 | u16(at + 1);
+    }
+
+    long u32(int at) {
         return u16(at) << 16 | u16(at + 2);
     }
 
-    private String ip(int at) {
-        return IpAddress.of(new byte[] {
-                    (byte) value.u8(at), (byte) value.u8(at + 1), (byte) value.u8(at + 2), (byte) value.u8(at + 3)
-                })
-                .toString();
+    String ipv4(int at) {
+        return value.u8(at) + "." + value.u8(at + 1) + "." + value.u8(at + 2) + "." + value.u8(at + 3);
     }
 
-    /** ExaBGP's text form (JSON {@code "string"} and the text encoder). */
-    public String text() {
-        int kind = type() & 0x0F;
-        int sub = subtype();
-        String known =
-                switch (sub) {
-                    case 0x02 -> kind == 7 ? interfaceSet() : asIpOrAsn("target", kind);
-                    case 0x03 -> kind == 0 ? "origin:" + u16(2) + ":" + ip(4) : asIpOrAsn("origin", kind);
-                    case 0x13 -> asIpOrAsn("rtrecord", kind);
-                    case 0x06 -> kind == 0 ? "rate-limit:" + rate() : null;
-                    case 0x07 -> kind == 0 ? "action " + action() : null;
-                    case 0x08 ->
-                        kind == 0 ? "redirect:" + u16(2) + ":" + u32(4)
-                        : kind == 2 ? "redirect:" + u32(2) + ":" + u16(6)
-                        : null;
-                    case 0x09 -> kind == 0 ? "mark " + value.u8(7) : null;
-                    case 0x0A ->
-                        kind == 0
-                                ? "l2info:" + value.u8(2) + ":" + value.u8(3) + ":" + u16(4) + ":" + u16(6)
-                                : null;
-                    case 0x0C -> kind == 1 ? "redirect-to-nexthop-ietf " + ip(2) : null;
-                    case 0x00 ->
-                        kind == 8 ? ((value.u8(7) & 0x01) != 0 ? "copy-to-nexthop" : "redirect-to-nexthop")
-                        : kind == 6 ? "mac-mobility:" + u32(4) + ((value.u8(2) & 0x01) != 0 ? ":sticky" : "")
-                        : kind == 0x0C ? "mup:" + u16(2) + ":" + u32(4)
-                        : null;
-                    default -> null;
-                };
-        return known != null ? known : "0x" + value.hex();
+    /** Six bytes as an upper-case colon-separated MAC, as ExaBGP prints EVPN MACs (json.md §5.3). */
+    String mac(int at) {
+        StringBuilder sb = new StringBuilder(17);
+        for (int i = at; i < at + 6; i++) {
+            if (i > at) sb.append(':');
+            sb.append(String.format(java.util.Locale.ROOT, "%02X", value.u8(i)));
+        }
+        return sb.toString();
     }
 
-    private @org.jspecify.annotations.Nullable String asIpOrAsn(String name, int kind) {
-        return switch (kind) {
-            case 0 -> name + ":" + u16(2) + ":" + u32(4);
-            case 1 -> name + ":" + ip(2) + ":" + u16(6);
-            case 2 -> name + ":" + u32(2) + ":" + u16(6);
-            default -> null;
-        };
-    }
-
-    /** RFC 8955 §7.3: an IEEE float32 in bytes/second; ExaBGP prints it without decimals when integral. */
-    private String rate() {
-        float f = Float.intBitsToFloat((int) u32(4));
+    /** An IEEE float32 (RFC 8955 §7.3 rates, link bandwidth); ExaBGP prints it without decimals when integral. */
+    String float32Text(int at) {
+        float f = Float.intBitsToFloat((int) u32(at));
         return f == Math.rint(f) && !Float.isInfinite(f) ? Long.toString((long) f) : Float.toString(f);
     }
 
-    /**
-     * draft-ietf-idr-flowspec-interfaceset §3 (types 0x07/0x47, subtype 0x02): AS, then 2 direction bits and a 14-bit
-     * group id.
-     */
-    private String interfaceSet() {
-        int low = (int) u16(6);
-        String direction = switch (low >>> 14) {
-            case 1 -> "input";
-            case 2 -> "output";
-            case 3 -> "input-output";
-            default -> "unknown";
-        };
-        return "interface-set:" + direction + ":" + u32(2) + ":" + (low & 0x3FFF);
+    /** The registry row of this community, or null when it is printed raw. */
+    public @org.jspecify.annotations.Nullable ExtendedCommunityType kind() {
+        return ExtendedCommunityType.of(this);
     }
 
-    private String action() {
-        boolean sample = (value.u8(7) & 0x02) != 0;
-        boolean terminal = (value.u8(7) & 0x01) != 0;
-        if (sample && terminal) return "sample-terminal";
-        if (sample) return "sample";
-        if (terminal) return "terminal";
-        return "none";
+    /**
+     * ExaBGP's text form (JSON {@code "string"} and the text encoder): the row's renderer from
+     * {@link ExtendedCommunityType}, {@code 0x<16 hex>} for anything else.
+     */
+    public String text() {
+        ExtendedCommunityType t = kind();
+        return t != null ? t.text().apply(this) : "0x" + value.hex();
     }
 
     @Override

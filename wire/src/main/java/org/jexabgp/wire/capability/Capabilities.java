@@ -33,6 +33,22 @@ public final class Capabilities {
                 yield new Multiprotocol(Family.of(afi, value.u8()));
             }
             case 2 -> empty(code, length, new RouteRefresh());
+            case 3 -> {
+                // RFC 5291 §4: entries AFI(2) reserved(1) SAFI(1) count(1) then count (type, send/receive) pairs
+                List<OutboundRouteFiltering.Entry> entries = new ArrayList<>();
+                while (value.hasRemaining()) {
+                    expect(code, length, value.remaining() >= 5);
+                    int afi = value.u16();
+                    value.u8();
+                    int safi = value.u8();
+                    int count = value.u8();
+                    expect(code, length, value.remaining() >= 2 * count);
+                    List<OutboundRouteFiltering.Orf> orfs = new ArrayList<>(count);
+                    for (int i = 0; i < count; i++) orfs.add(new OutboundRouteFiltering.Orf(value.u8(), value.u8()));
+                    entries.add(new OutboundRouteFiltering.Entry(Family.of(afi, safi), orfs));
+                }
+                yield new OutboundRouteFiltering(entries);
+            }
             case 5 -> {
                 expect(code, length, length % 6 == 0);
                 List<ExtendedNextHop.Entry> entries = new ArrayList<>();
@@ -46,6 +62,11 @@ public final class Capabilities {
                 yield new ExtendedNextHop(entries);
             }
             case 6 -> empty(code, length, new ExtendedMessage());
+            case 9 -> {
+                // RFC 9234 §4.1: exactly one byte
+                expect(code, length, length == 1);
+                yield new BgpRole(value.u8());
+            }
             case 64 -> {
                 expect(code, length, length >= 2 && (length - 2) % 4 == 0);
                 int head = value.u16();
@@ -60,6 +81,25 @@ public final class Capabilities {
                 expect(code, length, length == 4);
                 yield new Asn4(value.u32());
             }
+            case 67 -> {
+                // draft-ietf-idr-dynamic-cap §3: a list of one-byte capability codes
+                List<Integer> codes = new ArrayList<>(length);
+                while (value.hasRemaining()) codes.add(value.u8());
+                yield new DynamicCapability(codes);
+            }
+            case 71 -> {
+                // RFC 9494 §3: 7 bytes per family
+                expect(code, length, length % 7 == 0);
+                List<LongLivedGracefulRestart.Entry> entries = new ArrayList<>();
+                while (value.hasRemaining()) {
+                    Family f = Family.of(value.u16(), value.u8());
+                    int flags = value.u8();
+                    int stale = value.u8() << 16 | value.u16();
+                    entries.add(new LongLivedGracefulRestart.Entry(f, flags, stale));
+                }
+                yield new LongLivedGracefulRestart(entries);
+            }
+            case 77 -> empty(code, length, new LinkLocalNextHop());
             case 68, 131 -> new MultiSession(code == 131, value.rest());
             case 69 -> {
                 expect(code, length, length % 4 == 0);
@@ -146,6 +186,36 @@ public final class Capabilities {
                     }
                     out.endArray();
                 }
+                case OutboundRouteFiltering o -> {
+                    out.field("name", "outbound-route-filtering").beginObject("families");
+                    for (Capability c : group) {
+                        for (OutboundRouteFiltering.Entry x : ((OutboundRouteFiltering) c).entries()) {
+                            out.beginObject(x.family().slashName());
+                            for (OutboundRouteFiltering.Orf orf : x.orfs()) out.field(orf.typeName(), orf.modeName());
+                            out.endObject();
+                        }
+                    }
+                    out.endObject();
+                }
+                case BgpRole r -> out.field("name", "role").field("role", ((BgpRole) group.getLast()).roleName());
+                case DynamicCapability d -> {
+                    out.field("name", "dynamic-capability").beginArray("capabilities");
+                    for (Capability c : group) for (int x : ((DynamicCapability) c).codes()) out.value(x);
+                    out.endArray();
+                }
+                case LongLivedGracefulRestart l -> {
+                    out.field("name", "long-lived-graceful-restart").beginObject("families");
+                    for (Capability c : group) {
+                        for (LongLivedGracefulRestart.Entry x : ((LongLivedGracefulRestart) c).families()) {
+                            out.beginObject(x.family().slashName()).field("stale-time", x.staleTimeSeconds());
+                            out.beginArray("flags");
+                            if ((x.flags() & LongLivedGracefulRestart.FORWARDING) != 0) out.value("forwarding");
+                            out.endArray().endObject();
+                        }
+                    }
+                    out.endObject();
+                }
+                case LinkLocalNextHop n -> out.field("name", "link-local-nexthop");
                 case UnknownCapability u -> {
                     UnknownCapability last = (UnknownCapability) group.getLast();
                     out.field("name", "unknown")

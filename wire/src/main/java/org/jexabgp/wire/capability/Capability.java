@@ -21,6 +21,11 @@ public sealed interface Capability
                 SoftwareVersion,
                 CiscoRouteRefresh,
                 Operational,
+                OutboundRouteFiltering,
+                BgpRole,
+                DynamicCapability,
+                LongLivedGracefulRestart,
+                LinkLocalNextHop,
                 UnknownCapability {
 
     /** The capability code (RFC 5492 §4); see {@link CapabilityCode} for names. */
@@ -28,6 +33,14 @@ public sealed interface Capability
 
     /** Writes the capability value (no code, no length). */
     void encodeValue(WireWriter out);
+
+    /**
+     * Whether an empty value still goes on the wire. ExaBGP drops empty-valued capabilities (wire.md §3.1 quirk); the
+     * ones it never had (link-local next hop) are sent as their RFC says.
+     */
+    default boolean sentWhenEmpty() {
+        return false;
+    }
 
     /** ExaBGP-like text, used by the text encoder's OPEN line. */
     String text();

@@ -88,7 +88,7 @@ public record Open(int version, long asn, int holdTimeSeconds, IpAddress routerI
             int at = values.length();
             c.encodeValue(values);
             int n = values.length() - at;
-            if (n > 0) spans.add(new int[] {c.code(), at, n});
+            if (n > 0 || c.sentWhenEmpty()) spans.add(new int[] {c.code(), at, n});
         }
         int classic = 0;
         for (int[] s : spans) classic += 4 + s[2];

@@ -13,6 +13,7 @@ import org.jexabgp.wire.attribute.MpReach;
 import org.jexabgp.wire.attribute.MpUnreach;
 import org.jexabgp.wire.attribute.NextHop;
 import org.jexabgp.wire.nlri.Nlri;
+import org.jexabgp.wire.nlri.inet.InetPrefixes;
 
 /**
  * An UPDATE message, RFC 4271 §4.3. {@code withdrawn} and {@code announced} are the classic IPv4 fields; MP_REACH and
@@ -23,9 +24,14 @@ public record Update(List<Nlri> withdrawn, List<Attribute> attributes, List<Nlri
     public static final Update IPV4_END_OF_RIB = new Update(List.of(), List.of(), List.of());
 
     public Update {
-        withdrawn = List.copyOf(withdrawn);
+        withdrawn = immutable(withdrawn);
         attributes = List.copyOf(attributes);
-        announced = List.copyOf(announced);
+        announced = immutable(announced);
+    }
+
+    /** Decoded prefix blocks are already immutable: copying them would make the objects they avoid. */
+    private static List<Nlri> immutable(List<Nlri> nlris) {
+        return nlris instanceof InetPrefixes ? nlris : List.copyOf(nlris);
     }
 
     /** An End-of-RIB marker for a family (wire.md §9.5). */
@@ -75,21 +81,26 @@ public record Update(List<Nlri> withdrawn, List<Attribute> attributes, List<Nlri
     }
 
     private static void add(Map<Family, Map<String, List<Nlri>>> groups, Family f, String hop, List<Nlri> nlris) {
-        groups.computeIfAbsent(f, k -> new LinkedHashMap<>())
-                .computeIfAbsent(hop, k -> new ArrayList<>())
-                .addAll(nlris);
+        // a group with one source keeps its (immutable) list as it is: no copy of a decoded prefix block
+        groups.computeIfAbsent(f, k -> new LinkedHashMap<>()).merge(hop, nlris, Update::concat);
+    }
+
+    private static List<Nlri> concat(List<Nlri> a, List<Nlri> b) {
+        List<Nlri> out = new ArrayList<>(a.size() + b.size());
+        out.addAll(a);
+        out.addAll(b);
+        return out;
     }
 
     /** The {@code withdraw} map: the classic withdrawn routes, then every non-empty MP_UNREACH, merged per family. */
     public List<Withdrawal> withdrawals() {
         Map<Family, List<Nlri>> groups = new LinkedHashMap<>();
-        if (!withdrawn.isEmpty()) groups.computeIfAbsent(Family.IPV4_UNICAST, k -> new ArrayList<>()).addAll(withdrawn);
+        if (!withdrawn.isEmpty()) groups.merge(Family.IPV4_UNICAST, withdrawn, Update::concat);
         for (Attribute a : attributes) {
-            if (a instanceof MpUnreach u && !u.nlris().isEmpty())
-                groups.computeIfAbsent(u.family(), k -> new ArrayList<>()).addAll(u.nlris());
+            if (a instanceof MpUnreach u && !u.nlris().isEmpty()) groups.merge(u.family(), u.nlris(), Update::concat);
         }
         List<Withdrawal> out = new ArrayList<>();
-        groups.forEach((family, nlris) -> out.add(new Withdrawal(family, List.copyOf(nlris))));
+        groups.forEach((family, nlris) -> out.add(new Withdrawal(family, immutable(nlris))));
         return out;
     }
 

@@ -22,7 +22,7 @@ import org.jexabgp.wire.attribute.GenericAttribute;
 import org.jexabgp.wire.attribute.MpReach;
 import org.jexabgp.wire.attribute.MpUnreach;
 import org.jexabgp.wire.nlri.Nlri;
-import org.jexabgp.wire.nlri.inet.InetNlri;
+import org.jexabgp.wire.nlri.inet.InetPrefixes;
 
 /**
  * The UPDATE body (after the 19-byte header), RFC 4271 §4.3, with the revised error handling of RFC 7606: decoding
@@ -202,16 +202,13 @@ public final class UpdateCodec {
         return out;
     }
 
-    /** Classic withdrawn routes or NLRI: always IPv4 unicast (wire.md §12); errors reset (RFC 7606 §5.3). */
+    /**
+     * Classic withdrawn routes or NLRI: always IPv4 unicast (wire.md §12); errors reset (RFC 7606 §5.3). Kept as their
+     * bytes ({@link InetPrefixes}): no object per prefix unless a caller reads them as records.
+     */
     private static List<Nlri> readPrefixes(WireReader in, Negotiated session) throws Malformed {
-        boolean pathIds = session.receivesPathId(Family.IPV4_UNICAST);
-        List<Nlri> out = new ArrayList<>();
-        while (in.hasRemaining()) {
-            if (pathIds && in.remaining() < 4) throw Malformed.attributeList("path identifier truncated");
-            long pathId = pathIds ? in.u32() : 0;
-            out.add(InetNlri.decode(in, Family.IPV4_UNICAST, pathId, session));
-        }
-        return out;
+        if (!in.hasRemaining()) return List.of();
+        return InetPrefixes.decode(in, Family.IPV4_UNICAST, session.receivesPathId(Family.IPV4_UNICAST));
     }
 
     /** Writes an UPDATE body: withdrawn routes, attributes in the given order, NLRI. */

@@ -225,7 +225,8 @@ class AttributeVectorsTest {
         assertThat(text("0800000000000000")).isEqualTo("redirect-to-nexthop");
         assertThat(text("0800000000000001")).isEqualTo("copy-to-nexthop");
         assertThat(text("800A130005DC006F")).isEqualTo("l2info:19:0:1500:111"); // json.md §5.5 example
-        assertThat(text("4004FDEA47F42400")).isEqualTo("0x4004FDEA47F42400"); // link bandwidth: raw (wire.md §8)
+        // link bandwidth: ExaBGP prints raw (wire.md §8); we decode it (difference), 125000.0 = 47F42400
+        assertThat(text("4004FDEA47F42400")).isEqualTo("bandwidth:65002:125000");
         assertThat(text("AB01020304050607")).isEqualTo("0xAB01020304050607");
     }
 

@@ -19,7 +19,7 @@ class MessageFuzz {
     private static final Negotiated SESSION =
             Negotiated.standalone(65001, 65002, List.of(Family.IPV4_UNICAST, Family.IPV6_UNICAST));
 
-    @FuzzTest(maxDuration = "60s")
+    @FuzzTest(maxDuration = "10m")
     void decode(byte[] data) {
         Message first;
         try {

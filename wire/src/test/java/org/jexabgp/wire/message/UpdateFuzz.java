@@ -7,6 +7,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import org.jexabgp.wire.Bytes;
+import org.jexabgp.wire.Families;
 import org.jexabgp.wire.Family;
 import org.jexabgp.wire.Malformed;
 import org.jexabgp.wire.Negotiated;
@@ -15,15 +16,16 @@ import org.jexabgp.wire.WireReader;
 import org.jexabgp.wire.nlri.Nlri;
 
 /**
- * UPDATE bodies: no unchecked exception may escape the decoder, and what decodes re-encodes to bytes that decode to an
- * equal value. The first byte picks the session (bit 0: ASN4, bit 1: add-path on IPv4 unicast, bit 2: on IPv6
- * unicast); the rest is the body.
+ * UPDATE bodies with every family of the table negotiated: no unchecked exception may escape the decoder, and what
+ * decodes re-encodes to bytes that decode to an equal value. The first byte picks the session (bit 0: ASN4, bit 1:
+ * add-path on IPv4 unicast, bit 2: on IPv6 unicast, bit 3: on every family that carries path ids); the rest is the
+ * body. Seeds ({@code UpdateFuzzInputs/decode/}) hold an MP_REACH of every family.
  */
 class UpdateFuzz {
     private static final List<Family> FAMILIES =
-            List.of(Family.IPV4_UNICAST, Family.IPV6_UNICAST, Family.IPV4_MULTICAST, Family.IPV6_MULTICAST);
+            Families.ALL.all().stream().map(org.jexabgp.wire.FamilySpec::family).toList();
 
-    @FuzzTest(maxDuration = "60s")
+    @FuzzTest(maxDuration = "10m")
     void decode(byte[] data) {
         if (data.length == 0) return;
         Negotiated session = session(data[0]);
@@ -57,6 +59,8 @@ class UpdateFuzz {
         Set<Family> addPath = new java.util.HashSet<>();
         if ((selector & 2) != 0) addPath.add(Family.IPV4_UNICAST);
         if ((selector & 4) != 0) addPath.add(Family.IPV6_UNICAST);
+        if ((selector & 8) != 0)
+            for (var spec : Families.ALL.all()) if (spec.nlri().carriesPathId()) addPath.add(spec.family());
         return Negotiated.standalone(65001, 65002, FAMILIES)
                 .withAsn4((selector & 1) != 0)
                 .withAddPath(addPath, addPath);

@@ -24,7 +24,11 @@ public record Esi(Bytes value) {
         String[] parts = text.split(":");
         if (parts.length != LENGTH) throw new IllegalArgumentException("invalid esi '" + text + "'");
         byte[] b = new byte[LENGTH];
-        for (int i = 0; i < LENGTH; i++) b[i] = (byte) Integer.parseInt(parts[i], 16);
+        for (int i = 0; i < LENGTH; i++) {
+            // one or two hex digits per byte, nothing else (parseInt alone would take "+f" or "123")
+            if (!parts[i].matches("[0-9a-fA-F]{1,2}")) throw new IllegalArgumentException("invalid esi '" + text + "'");
+            b[i] = (byte) Integer.parseInt(parts[i], 16);
+        }
         return new Esi(Bytes.of(b));
     }
 

@@ -49,6 +49,12 @@ public sealed interface Evpn extends Nlri
     /** The route type specific part, after the 2-byte header. */
     void encodeBody(WireWriter out);
 
+    /**
+     * The fields of the body that RFC 7432 §7.1–§7.4 and RFC 9136 §3.1 make "part of the prefix" for BGP route key
+     * processing (the RD always is, as in every VPN NLRI); ESI, labels and gateway of some types are attributes.
+     */
+    void encodeKey(WireWriter out);
+
     @Override
     default Family family() {
         return EvpnFamily.L2VPN_EVPN_FAMILY;
@@ -68,9 +74,20 @@ public sealed interface Evpn extends Nlri
         out.setU8(at, out.length() - at - 1);
     }
 
-    /** The whole NLRI: ExaBGP's identity and packing order for EVPN (its index is the packed NLRI). */
+    /**
+     * The route type, then the route key fields of {@link #encodeKey}: a withdrawal names the route without its label
+     * (RFC 7432 §7.2), and a new label replaces the route instead of adding one. Also the packing order.
+     */
     @Override
     default Bytes key() {
+        WireWriter w = new WireWriter(64);
+        w.u8(routeType());
+        encodeKey(w);
+        return w.toBytes();
+    }
+
+    /** The whole NLRI, header included: ExaBGP's {@code "raw"}. */
+    default Bytes packed() {
         WireWriter w = new WireWriter(64);
         encode(w, false);
         return w.toBytes();
@@ -126,12 +143,28 @@ public sealed interface Evpn extends Nlri
         return new Labels(e);
     }
 
+    /**
+     * Label fields as the config and API write them: each 20-bit label in the high bits of its own 3-byte field with
+     * the bottom-of-stack bit set (RFC 7432 §7.1/§7.2 label fields, each a one-entry stack as in RFC 8277 §2).
+     */
+    static Labels labelFields(java.util.List<Integer> labels) {
+        java.util.List<Integer> e = new java.util.ArrayList<>(labels.size());
+        for (int l : labels) {
+            if (l < 0 || l > 0xFFFFF) throw new IllegalArgumentException("label " + l + " is not 20 bits");
+            e.add(l << 4 | 1);
+        }
+        return new Labels(e);
+    }
+
+    /** The label of a withdrawal that did not give one: three zero bytes (not part of the route key). */
+    Labels NO_LABEL = new Labels(java.util.List.of(0));
+
     /** json.md §5.6: {@code "code", "parsed", "raw", "name"} open every parsed EVPN object. */
     default void jsonHead(JsonSink out) {
         out.beginObject();
         out.field("code", routeType());
         out.field("parsed", true);
-        out.field("raw", key().hex());
+        out.field("raw", packed().hex());
         out.field("name", name());
     }
 }

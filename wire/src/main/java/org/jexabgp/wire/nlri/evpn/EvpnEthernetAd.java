@@ -41,6 +41,13 @@ public record EvpnEthernetAd(RouteDistinguisher rd, Esi esi, long etag, Labels l
     }
 
     @Override
+    public void encodeKey(WireWriter out) {
+        // RFC 7432 §7.1: ESI and Ethernet Tag; the label is an attribute
+        rd.encode(out);
+        out.bytes(esi.value()).u32(etag);
+    }
+
+    @Override
     public void json(JsonSink out, boolean withPathId) {
         jsonHead(out);
         rd.json(out);

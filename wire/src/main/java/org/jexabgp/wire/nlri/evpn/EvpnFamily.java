@@ -12,6 +12,6 @@ public final class EvpnFamily {
 
     public static final Family L2VPN_EVPN_FAMILY = new Family(Afi.L2VPN, Safi.EVPN);
 
-    /** Decode only for now, as in ExaBGP: no route syntax is registered yet. */
-    public static final FamilySpec L2VPN_EVPN = new FamilySpec(L2VPN_EVPN_FAMILY, Evpn.CODEC, NextHopRule.PLAIN, false);
+    /** Announceable (ExaBGP only decodes it): {@code evpn} routes of the config and API (docs/evpn.md). */
+    public static final FamilySpec L2VPN_EVPN = new FamilySpec(L2VPN_EVPN_FAMILY, Evpn.CODEC, NextHopRule.PLAIN, true);
 }

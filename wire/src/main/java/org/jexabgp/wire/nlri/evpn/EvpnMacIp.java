@@ -57,6 +57,14 @@ public record EvpnMacIp(RouteDistinguisher rd, Esi esi, long etag, Mac mac, @Nul
 
     /** json.md §5.6, vector bgp-evpn-1; {@code "ip"} only when the route has one. */
     @Override
+    public void encodeKey(WireWriter out) {
+        // RFC 7432 §7.2: Ethernet Tag, MAC length, MAC, IP length, IP; ESI and labels are attributes
+        rd.encode(out);
+        out.u32(etag).u8(48).bytes(mac.value());
+        Evpn.writeAddress(out, ip);
+    }
+
+    @Override
     public void json(JsonSink out, boolean withPathId) {
         jsonHead(out);
         rd.json(out);

@@ -43,6 +43,12 @@ public record EvpnMulticast(RouteDistinguisher rd, long etag, IpAddress ip) impl
     }
 
     @Override
+    public void encodeKey(WireWriter out) {
+        // RFC 7432 §7.3: Ethernet Tag, IP length, originating router's IP: the whole body
+        encodeBody(out);
+    }
+
+    @Override
     public void json(JsonSink out, boolean withPathId) {
         jsonHead(out);
         rd.json(out);

@@ -28,7 +28,13 @@ public record EvpnOpaque(int routeType, Bytes body) implements Evpn {
 
     /** ExaBGP's generic EVPN: {@code { "code": 8, "parsed": false, "raw": "…" }} (vector bgp-evpn-1). */
     @Override
+    public void encodeKey(WireWriter out) {
+        // an unknown route type: nothing tells which fields are attributes, so all of them are the route
+        encodeBody(out);
+    }
+
+    @Override
     public void json(JsonSink out, boolean withPathId) {
-        out.beginObject().field("code", routeType).field("parsed", false).field("raw", key().hex()).endObject();
+        out.beginObject().field("code", routeType).field("parsed", false).field("raw", packed().hex()).endObject();
     }
 }

@@ -62,6 +62,13 @@ public record EvpnPrefix(
     }
 
     @Override
+    public void encodeKey(WireWriter out) {
+        // RFC 9136 §3.1: Ethernet Tag, prefix length, prefix; ESI, gateway and label are attributes
+        rd.encode(out);
+        out.u32(etag).u8(length).bytes(ip.bytes());
+    }
+
+    @Override
     public void json(JsonSink out, boolean withPathId) {
         jsonHead(out);
         rd.json(out);

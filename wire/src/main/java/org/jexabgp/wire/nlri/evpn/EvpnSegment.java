@@ -38,6 +38,12 @@ public record EvpnSegment(RouteDistinguisher rd, Esi esi, IpAddress ip) implemen
     }
 
     @Override
+    public void encodeKey(WireWriter out) {
+        // RFC 7432 §7.4: ESI, IP length, originating router's IP: the whole body
+        encodeBody(out);
+    }
+
+    @Override
     public void json(JsonSink out, boolean withPathId) {
         jsonHead(out);
         rd.json(out);

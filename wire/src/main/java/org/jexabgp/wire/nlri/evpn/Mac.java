@@ -16,7 +16,7 @@ public record Mac(Bytes value) {
         if (parts.length != 6) throw new IllegalArgumentException("invalid mac '" + text + "'");
         byte[] b = new byte[6];
         for (int i = 0; i < 6; i++) {
-            if (parts[i].isEmpty() || parts[i].length() > 2) throw new IllegalArgumentException("invalid mac '" + text + "'");
+            if (!parts[i].matches("[0-9a-fA-F]{1,2}")) throw new IllegalArgumentException("invalid mac '" + text + "'");
             b[i] = (byte) Integer.parseInt(parts[i], 16);
         }
         return new Mac(Bytes.of(b));

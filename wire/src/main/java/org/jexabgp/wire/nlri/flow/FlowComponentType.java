@@ -61,8 +61,11 @@ public enum FlowComponentType {
         return ipv6 ? ipv6Name : ipv4Name;
     }
 
+    /** values() copies its array on every call; decoding looks a type up per component. */
+    private static final FlowComponentType[] BY_CODE = values();
+
     public static @Nullable FlowComponentType of(int code) {
-        return code >= 1 && code <= 13 ? values()[code - 1] : null;
+        return code >= 1 && code <= 13 ? BY_CODE[code - 1] : null;
     }
 
     /**

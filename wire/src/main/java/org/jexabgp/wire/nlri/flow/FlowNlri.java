@@ -85,6 +85,15 @@ public record FlowNlri(Family family, @Nullable RouteDistinguisher rd, List<Flow
         int offset = v6 ? in.u8() : 0;
         // RFC 8956 §3.1: an offset past the length cannot match anything
         if (offset > len) throw Malformed.update(10, "flow prefix offset " + offset + " beyond length " + len);
+        if (!v6) {
+            // IPv4 as a number, host bits cleared by the mask: one array instead of three copies
+            int n = (len + 7) / 8;
+            if (in.remaining() < n) in.skip(n); // throws the same Truncated as reading the bytes at once
+            long address = 0;
+            for (int i = 0; i < n; i++) address |= (long) in.u8() << (24 - 8 * i);
+            long mask = len == 0 ? 0 : 0xFFFFFFFFL << (32 - len) & 0xFFFFFFFFL;
+            return new FlowPrefixComponent(type, new Prefix(IpAddress.v4(address & mask), len), offset);
+        }
         byte[] address = new byte[size];
         in.bytes((len + 7) / 8).copyTo(address, 0);
         // bits past the length are not part of the prefix: keep them clear so equal rules compare equal
@@ -97,7 +106,9 @@ public record FlowNlri(Family family, @Nullable RouteDistinguisher rd, List<Flow
     }
 
     private static FlowOperatorComponent operators(WireReader in, FlowComponentType type) throws Malformed {
-        List<FlowTerm> terms = new ArrayList<>();
+        // most components hold one term: List.of(term) then needs no copy in the record's constructor
+        FlowTerm first = null;
+        List<FlowTerm> terms = null;
         while (true) {
             int op = in.u8();
             int size = 1 << ((op & FlowTerm.LENGTH) >>> 4);
@@ -110,10 +121,19 @@ public record FlowNlri(Family family, @Nullable RouteDistinguisher rd, List<Flow
             // RFC 8955 §4.2.1.2: bits 2-5 of a bitmask operator, bit 3 of a numeric one, are reserved (kept as
             // zero here: they carry no meaning we could render)
             int keep = type.kind() == FlowComponentType.Kind.BITMASK ? FlowTerm.AND | 0x03 : FlowTerm.AND | 0x07;
-            terms.add(new FlowTerm(op & keep, value, size));
+            FlowTerm term = new FlowTerm(op & keep, value, size);
+            if (first == null) {
+                first = term;
+            } else {
+                if (terms == null) {
+                    terms = new ArrayList<>();
+                    terms.add(first);
+                }
+                terms.add(term);
+            }
             if ((op & FlowTerm.END) != 0) break;
         }
-        return new FlowOperatorComponent(type, terms);
+        return new FlowOperatorComponent(type, terms == null ? List.of(first) : terms);
     }
 
     @Override

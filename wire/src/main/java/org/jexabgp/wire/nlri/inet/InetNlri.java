@@ -40,6 +40,12 @@ public record InetNlri(Family family, Prefix prefix, long pathId) implements Nlr
         int n = (len + 7) / 8;
         if (in.remaining() < n)
             throw Malformed.attributeList("prefix /" + len + " needs " + n + " bytes, " + in.remaining() + " left");
+        if (size == 4) {
+            // IPv4 as a number: one array for the address instead of three copies
+            long address = 0;
+            for (int i = 0; i < n; i++) address |= (long) in.u8() << (24 - 8 * i);
+            return new InetNlri(family, new Prefix(IpAddress.v4(address), len), pathId);
+        }
         byte[] address = new byte[size];
         Bytes b = in.bytes(n);
         b.copyTo(address, 0);

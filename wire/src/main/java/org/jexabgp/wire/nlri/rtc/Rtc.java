@@ -15,7 +15,7 @@ import org.jexabgp.wire.nlri.NlriCodec;
 /**
  * Route Target membership NLRI, RFC 4684 §4: {@code length-in-bits(1)}, then the origin AS (4) and as much of the
  * route target (8) as the length covers. Length 0 is the default (wildcard) membership; otherwise it is 32 to 96.
- * Decode only (wire.md §4).
+ * ExaBGP only decodes it; jexabgp also announces it (docs/evpn.md).
  *
  * @param bits the prefix length: 0, or 32 to 96
  * @param prefix the origin AS and the carried part of the route target, ceil(bits/8) bytes; the route target's type
@@ -48,6 +48,40 @@ public record Rtc(int bits, Bytes prefix) implements Nlri {
     public Rtc {
         if (bits != 0 && (bits < ORIGIN_ONLY || bits > FULL)) throw new IllegalArgumentException("rtc length " + bits);
         if (prefix.length() != (bits + 7) / 8) throw new IllegalArgumentException("rtc prefix of wrong size");
+    }
+
+    /** The default membership, RFC 4684 §4: length 0, "send me every route target". */
+    public static final Rtc WILDCARD = new Rtc(0, Bytes.EMPTY);
+
+    /**
+     * The membership of {@code bits} bits (32 to 96) for an origin AS and the leading bytes of a route target.
+     *
+     * @param target the route target's first ceil((bits - 32) / 8) bytes; bits past the length must be zero
+     */
+    public static Rtc of(long origin, int bits, Bytes target) {
+        if (origin < 0 || origin > 0xFFFF_FFFFL) throw new IllegalArgumentException("rtc origin AS " + origin);
+        if (bits < ORIGIN_ONLY || bits > FULL) throw new IllegalArgumentException("rtc length " + bits);
+        if (target.length() != (bits - ORIGIN_ONLY + 7) / 8)
+            throw new IllegalArgumentException(
+                    "a membership of " + bits + " bits has " + (bits - ORIGIN_ONLY + 7) / 8 + " route target bytes");
+        byte[] b = new byte[(bits + 7) / 8];
+        b[0] = (byte) (origin >>> 24);
+        b[1] = (byte) (origin >>> 16);
+        b[2] = (byte) (origin >>> 8);
+        b[3] = (byte) origin;
+        target.copyTo(b, 4);
+        // RFC 4684 §4: the prefix is a bit string; what lies past its length is not part of it
+        if (bits % 8 != 0 && (b[b.length - 1] & 0xFF >>> bits % 8) != 0)
+            throw new IllegalArgumentException("route target prefix has bits set past /" + bits);
+        // as decoded: the type's flag bits do not take part (RFC 4360 §2)
+        if (b.length > 4) b[4] &= (byte) 0x3F;
+        return new Rtc(bits, Bytes.of(b));
+    }
+
+    /** The whole membership for one route target (8 bytes, RFC 4360 §2): length 96. */
+    public static Rtc of(long origin, Bytes target) {
+        if (target.length() != 8) throw new IllegalArgumentException("a route target has 8 bytes");
+        return of(origin, FULL, target);
     }
 
     public long origin() {

@@ -100,34 +100,112 @@ class EvpnTest {
         long seed = Long.getLong("jexabgp.seed", System.nanoTime());
         SplittableRandom r = new SplittableRandom(seed);
         for (int i = 0; i < 500; i++) {
-            Evpn e = random(r);
+            Evpn e = EvpnGenerators.evpn(r);
             WireWriter w = new WireWriter();
             e.encode(w, false);
             assertThat(decode(w.toBytes().hex())).as("seed %d", seed).isEqualTo(e);
         }
     }
 
-    static Evpn random(SplittableRandom r) {
-        RouteDistinguisher rd = RouteDistinguisher.type0(r.nextInt(65536), r.nextLong(1L << 32));
-        Esi esi = r.nextBoolean() ? Esi.ZERO : new Esi(bytes(r, 10));
-        long etag = r.nextLong(1L << 32);
-        IpAddress ip = r.nextBoolean() ? IpAddress.of(bytes(r, 4).toArray()) : IpAddress.of(bytes(r, 16).toArray());
-        Labels one = new Labels(List.of(r.nextInt(1 << 24)));
-        return switch (r.nextInt(6)) {
-            case 0 -> new EvpnEthernetAd(rd, esi, etag, one);
-            case 1 -> new EvpnMacIp(rd, esi, etag, new Mac(bytes(r, 6)), r.nextBoolean() ? ip : null,
-                    r.nextBoolean() ? one : new Labels(List.of(r.nextInt(1 << 24), r.nextInt(1 << 24))));
-            case 2 -> new EvpnMulticast(rd, etag, ip);
-            case 3 -> new EvpnSegment(rd, esi, ip);
-            case 4 -> new EvpnPrefix(rd, esi, etag, ip, r.nextInt(ip.bytes().length() * 8 + 1),
-                    ip.isV4() ? IpAddress.of(bytes(r, 4).toArray()) : IpAddress.of(bytes(r, 16).toArray()), one);
-            default -> new EvpnOpaque(6 + r.nextInt(250), bytes(r, r.nextInt(40)));
-        };
+    private static final String RD = "0001" + "01010101" + "0001"; // RD type 1 (RFC 4364 §4.2): 1.1.1.1:1
+    private static final String ESI = "00112233445566778899"; // RFC 7432 §5, ten bytes
+
+    private static String hex(Nlri n) {
+        WireWriter w = new WireWriter();
+        n.encode(w, false);
+        return w.toBytes().hex();
     }
 
-    private static Bytes bytes(SplittableRandom r, int n) {
-        byte[] b = new byte[n];
-        r.nextBytes(b);
-        return Bytes.of(b);
+    /** RFC 7432 §7.1 Ethernet A-D route: RD, ESI, Ethernet Tag, one label. */
+    @Test
+    void ethernetAdGoldenVector() throws Malformed {
+        String hex = "01" + "19" + RD + ESI + "00000000" + "000641"; // 8+10+4+3 = 25 bytes; label 100<<4 | S
+        Nlri n = decode(hex);
+        assertThat(n).isEqualTo(new EvpnEthernetAd(
+                RouteDistinguisher.parse("1.1.1.1:1"), Esi.parse("00:11:22:33:44:55:66:77:88:99"), 0,
+                Evpn.labelFields(List.of(100))));
+        assertThat(json(n)).isEqualTo("{\"code\":1,\"parsed\":true,\"raw\":\"" + hex + "\","
+                + "\"name\":\"Ethernet Auto-Discovery\",\"rd\":\"1.1.1.1:1\","
+                + "\"esi\":\"00:11:22:33:44:55:66:77:88:99\",\"ethernet-tag\":0,\"label\":[[100]]}");
+        assertThat(hex(n)).isEqualTo(hex);
+    }
+
+    /** RFC 7432 §7.3 Inclusive Multicast route and §7.4 Ethernet Segment route. */
+    @Test
+    void multicastAndSegmentGoldenVectors() throws Malformed {
+        String multicast = "03" + "11" + RD + "00000000" + "20" + "01010101"; // 8+4+1+4 = 17 bytes
+        Nlri m = decode(multicast);
+        assertThat(m).isEqualTo(new EvpnMulticast(
+                RouteDistinguisher.parse("1.1.1.1:1"), 0, IpAddress.parse("1.1.1.1")));
+        assertThat(json(m)).isEqualTo("{\"code\":3,\"parsed\":true,\"raw\":\"" + multicast + "\","
+                + "\"name\":\"Inclusive Multicast Ethernet Tag\",\"rd\":\"1.1.1.1:1\",\"ethernet-tag\":0,"
+                + "\"ip\":\"1.1.1.1\"}");
+        assertThat(hex(m)).isEqualTo(multicast);
+        String segment = "04" + "17" + RD + ESI + "20" + "01010101"; // 8+10+1+4 = 23 bytes
+        Nlri s = decode(segment);
+        assertThat(json(s)).isEqualTo("{\"code\":4,\"parsed\":true,\"raw\":\"" + segment + "\","
+                + "\"name\":\"Ethernet Segment\",\"rd\":\"1.1.1.1:1\",\"esi\":\"00:11:22:33:44:55:66:77:88:99\","
+                + "\"ip\":\"1.1.1.1\"}");
+        assertThat(hex(s)).isEqualTo(segment);
+    }
+
+    /** RFC 7432 §7.2 with an IPv6 address and Label2; RFC 9136 §3.1 IPv6 prefix route (58 bytes). */
+    @Test
+    void ipv6AndTwoLabels() throws Malformed {
+        String mac = "02" + "34" + "0000FDE800000001" + "00".repeat(10) + "00000064" + "30" + "AABBCCDDEEFF" + "80"
+                + "20010DB8000000000000000000000001" + "000641" + "000C81"; // 8+10+4+1+6+1+16+6 = 52
+        Nlri n = decode(mac);
+        assertThat(json(n)).endsWith("\"ethernet-tag\":100,\"mac\":\"AA:BB:CC:DD:EE:FF\","
+                + "\"label\":[[100],[200]],\"ip\":\"2001:db8::1\"}");
+        assertThat(hex(n)).isEqualTo(mac);
+        String prefix = "05" + "3A" + RD + "00".repeat(10) + "00000000" + "20" + "20010DB8" + "00".repeat(12)
+                + "20010DB8" + "00".repeat(11) + "01" + "000641"; // 8+10+4+1+16+16+3 = 58
+        Nlri p = decode(prefix);
+        assertThat(json(p)).endsWith("\"label\":[[100]],\"ip\":\"2001:db8::\",\"iplen\":32,"
+                + "\"gateway\":\"2001:db8::1\"}");
+        assertThat(hex(p)).isEqualTo(prefix);
+    }
+
+    /**
+     * RFC 7432 §7.1–§7.4, RFC 9136 §3.1: labels, and for MAC/IP and prefix routes the ESI and gateway, are not part of
+     * the route key: a withdrawal without them names the same route; the route type and key fields are.
+     */
+    @Test
+    void routeKeyLeavesOutTheAttributeFields() {
+        RouteDistinguisher rd = RouteDistinguisher.parse("1.1.1.1:1");
+        Mac mac = Mac.parse("00:11:22:33:44:55");
+        IpAddress ip = IpAddress.parse("10.0.0.1");
+        Esi esi = Esi.parse("00:11:22:33:44:55:66:77:88:99");
+        Evpn a = new EvpnMacIp(rd, Esi.ZERO, 0, mac, ip, Evpn.labelFields(List.of(100)));
+        assertThat(a.key()).isEqualTo(new EvpnMacIp(rd, esi, 0, mac, ip, Evpn.NO_LABEL).key());
+        assertThat(a.key()).isNotEqualTo(new EvpnMacIp(rd, Esi.ZERO, 1, mac, ip, Evpn.NO_LABEL).key());
+        assertThat(a.key()).isNotEqualTo(new EvpnMacIp(rd, Esi.ZERO, 0, mac, null, Evpn.NO_LABEL).key());
+        // type 2, RD, tag 0, MAC length, MAC, IP length, IP
+        assertThat(a.key().hex()).isEqualTo("02" + RD + "00000000" + "30001122334455" + "200A000001");
+        Evpn ad = new EvpnEthernetAd(rd, esi, 0, Evpn.labelFields(List.of(5)));
+        assertThat(ad.key()).isEqualTo(new EvpnEthernetAd(rd, esi, 0, Evpn.NO_LABEL).key());
+        assertThat(ad.key()).isNotEqualTo(new EvpnEthernetAd(rd, Esi.ZERO, 0, Evpn.NO_LABEL).key());
+        Evpn p = new EvpnPrefix(rd, esi, 0, IpAddress.parse("10.0.0.0"), 24, IpAddress.parse("1.1.1.1"),
+                Evpn.labelFields(List.of(7)));
+        assertThat(p.key()).isEqualTo(new EvpnPrefix(rd, Esi.ZERO, 0, IpAddress.parse("10.0.0.0"), 24,
+                IpAddress.V4_ZERO, Evpn.NO_LABEL).key());
+        assertThat(p.key()).isNotEqualTo(new EvpnPrefix(rd, Esi.ZERO, 0, IpAddress.parse("10.0.0.0"), 25,
+                IpAddress.V4_ZERO, Evpn.NO_LABEL).key());
+        // the raw JSON member still shows the whole NLRI, label included
+        assertThat(json(a)).contains("\"raw\":\"0225" + RD);
+        // different route types never share a key
+        assertThat(new EvpnMulticast(rd, 0, ip).key()).isNotEqualTo(new EvpnSegment(rd, Esi.ZERO, ip).key());
+    }
+
+    @Test
+    void esiAndMacTextIsStrict() {
+        assertThat(Esi.parse("-")).isEqualTo(Esi.ZERO);
+        assertThat(Esi.parse("0:1:2:3:4:5:6:7:8:9").value().hex()).isEqualTo("00010203040506070809");
+        assertThatThrownBy(() -> Esi.parse("00:11:22:33:44:55:66:77:88:+9"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Esi.parse("00:11:22:33:44:55:66:77:88:999"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Mac.parse("00:11:22:33:44:+5")).isInstanceOf(IllegalArgumentException.class);
+        assertThat(Mac.parse("aa:BB:cc:0:1:2").toString()).isEqualTo("AA:BB:CC:00:01:02");
     }
 }

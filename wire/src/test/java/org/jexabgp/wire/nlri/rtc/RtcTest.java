@@ -43,4 +43,36 @@ class RtcTest {
         assertThatThrownBy(() -> decode("10FFFF")).isInstanceOf(Malformed.class);
         assertThatThrownBy(() -> decode("61" + "00".repeat(13))).isInstanceOf(Malformed.class);
     }
+
+    /** What the config and API build (RtcSyntax) encodes as RFC 4684 §4 lays out, and decodes back. */
+    @Test
+    void builtMembershipsRoundTrip() throws Malformed {
+        Rtc full = Rtc.of(65000, Bytes.fromHex("0002FDE800000064"));
+        WireWriter w = new WireWriter();
+        full.encode(w, false);
+        // 96 bits, origin AS 65000, route target AS2 0x0002 65000:100 (RFC 4360 §4)
+        assertThat(w.toBytes().hex()).isEqualTo("60" + "0000FDE8" + "0002FDE800000064");
+        assertThat(decode(w.toBytes().hex())).isEqualTo(full);
+        // the transitive flag bit of a route target does not take part (RFC 4360 §2), as on decode
+        assertThat(Rtc.of(65000, Bytes.fromHex("4002FDE800000064"))).isEqualTo(full);
+        assertThat(Rtc.of(65000, 48, Bytes.fromHex("0002")).key().hex()).isEqualTo("300000FDE80002");
+        assertThat(Rtc.of(65000, 32, Bytes.EMPTY).key().hex()).isEqualTo("200000FDE8");
+        assertThat(Rtc.WILDCARD.key().hex()).isEqualTo("00");
+        assertThat(json(Rtc.WILDCARD)).isEqualTo("{\"origin\":0,\"route-target\":null}");
+        assertThatThrownBy(() -> Rtc.of(65000, 40, Bytes.fromHex("0002"))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Rtc.of(65000, 44, Bytes.fromHex("01"))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Rtc.of(1L << 32, 32, Bytes.EMPTY)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void roundTrip() throws Malformed {
+        long seed = Long.getLong("jexabgp.seed", System.nanoTime());
+        java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
+        for (int i = 0; i < 500; i++) {
+            Rtc n = RtcGenerators.rtc(r);
+            WireWriter w = new WireWriter();
+            n.encode(w, false);
+            assertThat(decode(w.toBytes().hex())).as("seed %d", seed).isEqualTo(n);
+        }
+    }
 }
