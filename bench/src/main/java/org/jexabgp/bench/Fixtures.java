@@ -46,9 +46,9 @@ final class Fixtures {
     static final int TYPICAL_PREFIXES = 500;
 
     /**
-     * Issue 3's speed target (a), built by hand from RFC 4271 §4.3 rather than by our packer, so the decoder is measured
-     * on bytes it did not write: 500 IPv4 /24s (20.0.0.0 + i × 256) with ORIGIN, AS_PATH, NEXT_HOP, MED, LOCAL_PREF and
-     * COMMUNITIES. 2,072 bytes.
+     * Issue 3's speed target (a), built by hand from RFC 4271 §4.3 rather than by our packer, so the decoder is
+     * measured on bytes it did not write: 500 IPv4 /24s (20.0.0.0 + i × 256) with ORIGIN, AS_PATH, NEXT_HOP, MED,
+     * LOCAL_PREF and COMMUNITIES. 2,072 bytes.
      */
     static byte[] typicalUpdate() {
         String attributes = "40010100" // ORIGIN (well-known, type 1, length 1): IGP

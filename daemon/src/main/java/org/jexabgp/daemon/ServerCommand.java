@@ -88,7 +88,12 @@ final class ServerCommand implements Callable<Integer> {
 
         int attempts = once ? 1 : settings.tcp().attempts();
         SessionSettings session =
-                new SessionSettings(settings.bgp().openwait(), attempts, bgpPassive, Version.reported());
+                new SessionSettings(
+                        settings.bgp().openwait(),
+                        attempts,
+                        bgpPassive,
+                        Version.reported(),
+                        SessionSettings.FIRST_UPDATE_DELAY_NANOS);
         List<Endpoint> bind = new ArrayList<>();
         for (String address : settings.tcp().bind().trim().split("[ ,]+")) {
             if (address.isEmpty()) continue;

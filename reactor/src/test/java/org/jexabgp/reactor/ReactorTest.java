@@ -333,7 +333,7 @@ class ReactorTest {
 
     @Test
     void attemptsExhaustedEndsTheReactor() throws Exception {
-        Engine e = new Engine(CONFIG, new SessionSettings(60, 1, false, "5.0.0"));
+        Engine e = new Engine(CONFIG, new SessionSettings(60, 1, false, "5.0.0", 0));
         e.reactor.closed(e.conn("10.0.0.2"), "connection refused");
         e.reactor.closed(e.conn("10.0.0.3"), "connection refused");
         e.turn();

@@ -19,8 +19,8 @@ public record IpAddress(Bytes bytes) implements Comparable<IpAddress> {
 
     public static IpAddress v4(long value) {
         // the array is ours: no defensive copy (decoding makes one of these per received prefix)
-        return new IpAddress(
-                Bytes.wrap(new byte[] {(byte) (value >>> 24), (byte) (value >>> 16), (byte) (value >>> 8), (byte) value}));
+        byte[] raw = {(byte) (value >>> 24), (byte) (value >>> 16), (byte) (value >>> 8), (byte) value};
+        return new IpAddress(Bytes.wrap(raw));
     }
 
     public boolean isV4() {

@@ -84,6 +84,8 @@ public final class PeerSession {
     private @Nullable IpAddress localAddress;
     private @Nullable IpAddress remoteAddress;
     private boolean firstBatch;
+    /** No UPDATE before this time: established + {@link SessionSettings#firstUpdateDelayNanos()}. */
+    private long firstUpdateAt;
     private boolean eorSent;
     private final List<Family> eorRequested = new ArrayList<>();
 
@@ -265,8 +267,9 @@ public final class PeerSession {
         Negotiated n = negotiated;
         if (state == State.ESTABLISHED && n != null && out.isEmpty()) {
             // ExaBGP turns withdrawals on only once a first generation pass has run (wire.md §9.6): with an empty
-            // RIB at establishment, the first changes to arrive are that pass.
-            if (rib.hasPending()) {
+            // RIB at establishment, the first changes to arrive are that pass. The first batch waits until the peer
+            // has spoken or a moment has passed (firstUpdateAt); the End-of-RIB waits with it.
+            if (rib.hasPending() && now >= firstUpdateAt) {
                 drainRib(n, !firstBatch);
                 firstBatch = false;
             }
@@ -288,7 +291,9 @@ public final class PeerSession {
     public long nextDeadline() {
         long next = Math.min(holdDeadline, Math.min(keepaliveDeadline, retryDeadline));
         if (connected && completeMessageBuffered()) return lastNow; // a whole message waits (not a partial one)
-        if (state == State.ESTABLISHED && out.isEmpty() && (rib.hasPending() || !eorSent)) return lastNow;
+        if (state == State.ESTABLISHED && out.isEmpty() && rib.hasPending())
+            return Math.min(next, Math.max(lastNow, firstUpdateAt));
+        if (state == State.ESTABLISHED && out.isEmpty() && !eorSent) return lastNow;
         return next;
     }
 
@@ -392,6 +397,8 @@ public final class PeerSession {
             fire(Event.OpenIn.class, new Event.OpenIn(), now);
             return;
         }
+        // the peer has spoken since ESTABLISHED: what it sent at once is now read, our first UPDATE may go
+        if (state == State.ESTABLISHED) firstUpdateAt = Math.min(firstUpdateAt, now);
         report(message, raw, n);
         switch (message) {
             case Keepalive k -> {
@@ -517,6 +524,7 @@ public final class PeerSession {
         backoff.reset();
         restarting = false;
         firstBatch = true;
+        firstUpdateAt = lastNow + settings.firstUpdateDelayNanos();
         eorSent = false;
         eorRequested.clear();
         rib.discardPending();

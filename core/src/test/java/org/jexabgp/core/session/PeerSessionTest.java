@@ -225,6 +225,34 @@ class PeerSessionTest {
     }
 
     @Test
+    void theFirstUpdateWaitsSoThatWhatThePeerSentIsReportedFirst() throws Exception {
+        long delay = 100_000_000L;
+        session("", new SessionSettings(60, 0, false, "5.0.0", delay));
+        List<String> sent = establish(PEER_OPEN);
+        assertThat(session.state()).isEqualTo(State.ESTABLISHED);
+        // only the KEEPALIVE answering the OPEN; the routes wait, and the session says until when
+        assertThat(sent).containsExactly(KEEPALIVE);
+        assertThat(session.nextDeadline()).isEqualTo(now + delay);
+        now += delay / 2;
+        assertThat(turns()).isEmpty();
+        // the peer's first UPDATE (an End-of-RIB) arrives: it is handled first, then our routes go at once
+        feed(EOR_IPV4);
+        assertThat(turns()).containsExactly(ROUTE_UPDATE, EOR_IPV4);
+        assertThat(listener.calls).containsSubsequence("up", "received 2");
+    }
+
+    @Test
+    void withoutAWordFromThePeerTheFirstUpdateGoesAfterTheDelay() throws Exception {
+        long delay = 100_000_000L;
+        session("", new SessionSettings(60, 0, false, "5.0.0", delay));
+        assertThat(establish(PEER_OPEN)).containsExactly(KEEPALIVE);
+        now += delay - 1;
+        assertThat(turns()).isEmpty();
+        now += 1;
+        assertThat(turns()).containsExactly(ROUTE_UPDATE, EOR_IPV4);
+    }
+
+    @Test
     void keepaliveEveryThirdOfTheHoldTimeAndHoldExpiry() throws Exception {
         session("", SessionSettings.DEFAULT);
         establish(PEER_OPEN);
@@ -376,7 +404,7 @@ class PeerSessionTest {
 
     @Test
     void attemptsLimitFinishesThePeer() throws Exception {
-        session("", new SessionSettings(60, 2, false, "5.0.0"));
+        session("", new SessionSettings(60, 2, false, "5.0.0", 0));
         session.start(now);
         session.tcpDown(now, "connection refused");
         now = session.nextDeadline();

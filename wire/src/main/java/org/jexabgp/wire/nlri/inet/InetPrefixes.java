@@ -32,8 +32,8 @@ public final class InetPrefixes extends AbstractList<Nlri> implements RandomAcce
     private final boolean pathIds;
     private final byte[] data;
     private final int size;
-    /** The record form, made on first list access; racy but idempotent (every element is immutable). */
-    private Nlri @Nullable [] nlris;
+    /** The record form, made on first list access (volatile: published whole; two racing threads make equal arrays). */
+    private volatile Nlri @Nullable [] nlris;
 
     private InetPrefixes(Family family, boolean pathIds, byte[] data, int size) {
         this.family = family;
@@ -113,8 +113,8 @@ public final class InetPrefixes extends AbstractList<Nlri> implements RandomAcce
     }
 
     /**
-     * What {@link InetNlri#json} writes for each prefix, {@code {"nlri": "a.b.c.d/len"}} and the path id when asked, with
-     * the text built in one reused buffer.
+     * What {@link InetNlri#json} writes for each prefix, {@code {"nlri": "a.b.c.d/len"}} and the path id when asked,
+     * with the text built in one reused buffer.
      */
     public void json(JsonSink out, boolean withPathId) {
         char[] text = new char[18]; // "255.255.255.255/32"

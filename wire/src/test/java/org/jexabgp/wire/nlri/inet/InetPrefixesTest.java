@@ -13,6 +13,8 @@ import org.jexabgp.wire.Negotiated;
 import org.jexabgp.wire.TestJsonSink;
 import org.jexabgp.wire.WireReader;
 import org.jexabgp.wire.WireWriter;
+import org.jexabgp.wire.message.Update;
+import org.jexabgp.wire.message.UpdateCodec;
 import org.jexabgp.wire.nlri.Nlri;
 import org.jexabgp.wire.nlri.Prefix;
 import org.junit.jupiter.api.Test;
@@ -114,6 +116,25 @@ class InetPrefixesTest {
             slow.endArray();
             assertThat(fast.toString()).as("seed %d", seed).isEqualTo(slow.toString());
         }
+    }
+
+    @Test
+    void decodedUpdatesKeepTheBlockUncopied() throws Malformed {
+        // RFC 4271 §4.3 body: withdrawn length 1, 0.0.0.0/0; 14 bytes of attributes: ORIGIN IGP, AS_PATH empty,
+        // NEXT_HOP 10.0.0.1; NLRI 10.0.0.0/24 and 10.0.1.0/24
+        Bytes body = Bytes.fromHex("0001 00" + "000E" + "40010100" + "400200" + "400304 0A000001"
+                + "18 0A0000" + "18 0A0001");
+        Update u = UpdateCodec.decode(body.reader(), SESSION).update();
+        assertThat(u.announced()).isInstanceOf(InetPrefixes.class).extracting(Nlri::text)
+                .containsExactly("10.0.0.0/24", "10.0.1.0/24");
+        assertThat(u.withdrawn()).isInstanceOf(InetPrefixes.class).extracting(Nlri::text).containsExactly("0.0.0.0/0");
+        // the JSON renderer's fast path sees the block itself, not a copy made of records
+        assertThat(u.announcements().getFirst().nlris()).isSameAs(u.announced());
+        assertThat(u.withdrawals().getFirst().nlris()).isSameAs(u.withdrawn());
+        // equal to the same update built from records
+        Family f = Family.IPV4_UNICAST;
+        assertThat(u).isEqualTo(new Update(List.of(InetNlri.of(f, "0.0.0.0/0")), u.attributes(),
+                List.of(InetNlri.of(f, "10.0.0.0/24"), InetNlri.of(f, "10.0.1.0/24"))));
     }
 
     @Test
