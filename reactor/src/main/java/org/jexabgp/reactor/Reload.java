@@ -98,6 +98,8 @@ final class Reload {
                 restarted.add(n);
             } else {
                 routeChanges(target, p, n);
+                // the same bindings may now reach other programs (processes-match, a process added or removed)
+                p.subscriptions = new Subscriptions(n.api(), next.processes());
                 kept.add(p);
             }
         }

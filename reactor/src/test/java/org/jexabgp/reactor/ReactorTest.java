@@ -122,9 +122,15 @@ class ReactorTest {
         int pullSize = 5;
 
         Engine(String config, SessionSettings settings) throws Exception {
+            this(config, settings, null);
+        }
+
+        /** With reloadTo, a reload applies that configuration instead of the first one. */
+        Engine(String config, SessionSettings settings, @Nullable String reloadTo) throws Exception {
             Configuration c = ConfigurationSyntax.parse(config, "test.conf", ProgramCheck.ANY);
+            Configuration next = reloadTo == null ? c : ConfigurationSyntax.parse(reloadTo, "test.conf", ProgramCheck.ANY);
             ReactorOptions options = new ReactorOptions(179, List.of(), settings, true, false, "5.0.0", Map.of());
-            reactor = new Reactor(c, options, () -> c, new EventContext("host", 1, 1, () -> 1.5));
+            reactor = new Reactor(c, options, () -> next, new EventContext("host", 1, 1, () -> 1.5));
             reactor.start(new RecordingIo(log), now);
             for (String entry : log) {
                 if (!entry.startsWith("connect ")) continue;
