@@ -4,41 +4,35 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.net.StandardProtocolFamily;
-import java.net.UnixDomainSocketAddress;
-import java.nio.ByteBuffer;
-import java.nio.channels.Channels;
-import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
+import org.jexabgp.daemon.CliTransport.Answer;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 
 /**
- * {@code exabgp cli} / {@code exabgpcli} (runtime.md §3.2): sends a command to a running daemon over its control socket
- * and prints the answer. Without words it is interactive, with its history in {@code ~/.exabgp_history}.
+ * {@code exabgp cli} / {@code exabgpcli} (runtime.md §3.2): sends a command to a running daemon over its Unix socket
+ * (the default) or its named pipes ({@code --pipe}) and prints the answer. Without words it is interactive
+ * ({@link CliShell}).
  */
 @CommandLine.Command(name = "cli", description = "send a command to a running daemon")
 final class CliCommand implements Callable<Integer> {
-    /** runtime.md §3.2: 5 s without data ends the wait with a warning. */
-    private static final long IDLE_MILLIS = 5000;
-    private static final int HISTORY_LINES = 1000;
-
     @CommandLine.Parameters(arity = "0..*", description = "the command words")
     List<String> words = List.of();
 
     @CommandLine.Option(names = "--socket", description = "use the unix socket transport (the default)")
     boolean socket;
 
-    @CommandLine.Option(names = "--pipe", description = "use the named pipes transport (not available)")
+    @CommandLine.Option(names = "--pipe", description = "use the named pipes transport (<pipename>.in / .out)")
     boolean pipe;
+
+    @CommandLine.Option(names = "--pipename", description = "base name of the pipes and socket (default: exabgp)")
+    @Nullable String pipename;
 
     @CommandLine.Option(names = "--path", description = "the control socket (default: the daemon's run directory)")
     @Nullable Path path;
@@ -54,104 +48,64 @@ final class CliCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (pipe) {
-            err.println("exabgpcli: the named pipe transport is not available in jexabgp; use the socket (default)");
+        if (pipe && socket) {
+            err.println("exabgpcli: --pipe and --socket are exclusive");
             return 1;
         }
-        Path socketPath = path != null ? path : SocketPath.forClient(System.getenv(), socketName());
-        if (batch != null) return batch(socketPath, batch);
-        if (words.isEmpty()) return interactive(socketPath);
-        return send(socketPath, String.join(" ", words)) == Answer.UNREACHABLE ? 1 : 0;
+        CliTransport transport = transport(System.getenv());
+        if (transport == null) return 1;
+        if (batch != null) return batch(transport, batch);
+        if (words.isEmpty()) return new CliShell(this, transport).run();
+        return send(transport, String.join(" ", words)) == Answer.UNREACHABLE ? 1 : 0;
     }
 
-    private static String socketName() {
-        String v = System.getenv("exabgp.api.socketname");
-        if (v == null) v = System.getenv("exabgp_api_socketname");
-        return v == null || v.isBlank() ? "exabgp" : v;
+    /** runtime.md §3.2: --pipe / --socket, else exabgp_cli_transport, else the socket. */
+    @Nullable CliTransport transport(Map<String, String> env) {
+        String chosen = pipe ? "pipe" : socket ? "socket" : setting(env, "cli", "transport", "socket");
+        if (chosen.equals("pipe")) {
+            String name = pipename != null ? pipename : setting(env, "api", "pipename", "exabgp");
+            Path dir = PipePath.find(env, Environment.root(), name);
+            if (dir == null) {
+                err.println("exabgpcli: could not find the named pipes " + name + ".in and " + name + ".out in:");
+                for (Path d : PipePath.directories(Environment.root())) err.println("  " + d);
+                err.println("create them with mkfifo, then restart the daemon");
+                return null;
+            }
+            return CliPipe.in(dir, name);
+        }
+        String name = pipename != null ? pipename : setting(env, "api", "socketname", "exabgp");
+        return new CliSocket(path != null ? path : SocketPath.forClient(env, name));
     }
 
-    enum Answer {
-        DONE,
-        ERROR,
-        SHUTDOWN,
-        IDLE,
-        UNREACHABLE
+    private static String setting(Map<String, String> env, String section, String key, String fallback) {
+        String v = env.get("exabgp." + section + "." + key);
+        if (v == null) v = env.get("exabgp_" + section + "_" + key);
+        return v == null || v.isBlank() ? fallback : v.strip();
     }
 
     /** Prints {@code command: …}, sends it and prints every line until the answer (runtime.md §3.2). */
-    Answer send(Path socketPath, String typed) {
+    Answer send(CliTransport transport, String typed) {
         String command = Expansion.expand(typed);
         out.println("command: " + command);
-        try (SocketChannel c = SocketChannel.open(StandardProtocolFamily.UNIX)) {
-            c.connect(UnixDomainSocketAddress.of(socketPath));
-            c.write(ByteBuffer.wrap((command + "\n").getBytes(StandardCharsets.UTF_8)));
-            if (command.equals("reset")) return Answer.DONE; // never answered
-            c.configureBlocking(true);
-            BufferedReader in = new BufferedReader(Channels.newReader(c, StandardCharsets.UTF_8));
-            Thread reader = Thread.currentThread();
-            long[] last = {System.nanoTime()};
-            Thread watchdog = Thread.ofPlatform().daemon().start(() -> {
-                try {
-                    while (System.nanoTime() - last[0] < TimeUnit.MILLISECONDS.toNanos(IDLE_MILLIS))
-                        Thread.sleep(100);
-                    c.close();
-                } catch (InterruptedException | IOException ignored) {
-                    // done waiting
-                }
-            });
-            try {
-                String line;
-                while ((line = in.readLine()) != null) {
-                    last[0] = System.nanoTime();
-                    Answer a = answer(line);
-                    if (a == null) {
-                        out.println(line);
-                        continue;
-                    }
-                    if (a == Answer.ERROR) {
-                        err.println("ExaBGP returns an error (see ExaBGP's logs for more information)");
-                        err.println("use help for a list of available commands");
-                    }
-                    return a;
-                }
-            } catch (IOException e) {
-                // closed by the idle watchdog, or by the daemon
-            } finally {
-                watchdog.interrupt();
+        Answer a = transport.exchange(command, out::println, err::println);
+        switch (a) {
+            case ERROR -> {
+                err.println("ExaBGP returns an error (see ExaBGP's logs for more information)");
+                err.println("use help for a list of available commands");
             }
-            err.println("warning: no end of command message received");
-            return Answer.IDLE;
-        } catch (IOException e) {
-            err.println("exabgpcli: could not connect to " + socketPath + ": " + e.getMessage()
-                    + " (is the daemon running, with exabgp.api.cli true?)");
-            return Answer.UNREACHABLE;
+            case IDLE -> err.println("warning: no end of command message received");
+            default -> {}
         }
+        out.flush();
+        return a;
     }
 
     /** done / error / shutdown, in text or JSON form (api.md §3.1); null for an output line. */
     static @Nullable Answer answer(String line) {
-        String l = line.strip();
-        switch (l) {
-            case "done" -> {
-                return Answer.DONE;
-            }
-            case "error" -> {
-                return Answer.ERROR;
-            }
-            case "shutdown" -> {
-                return Answer.SHUTDOWN;
-            }
-            default -> {}
-        }
-        if (l.startsWith("{") && l.contains("\"answer\"")) {
-            if (l.matches(".*\"answer\"\\s*:\\s*\"done\".*")) return Answer.DONE;
-            if (l.matches(".*\"answer\"\\s*:\\s*\"error\".*")) return Answer.ERROR;
-            if (l.matches(".*\"answer\"\\s*:\\s*\"shutdown\".*")) return Answer.SHUTDOWN;
-        }
-        return null;
+        return CliTransport.answer(line);
     }
 
-    private int batch(Path socketPath, String file) throws IOException {
+    private int batch(CliTransport transport, String file) throws IOException {
         List<String> lines = file.equals("-")
                 ? new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).lines().toList()
                 : Files.readAllLines(Path.of(file));
@@ -161,7 +115,7 @@ final class CliCommand implements Callable<Integer> {
             if (line.isEmpty() || line.startsWith("#")) continue;
             n++;
             out.println("[" + n + "] " + line);
-            Answer a = send(socketPath, line);
+            Answer a = send(transport, line);
             if (a == Answer.UNREACHABLE) return 1;
             if (a == Answer.ERROR) errors++;
         }
@@ -169,33 +123,8 @@ final class CliCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** A prompt per command; history kept in ~/.exabgp_history (the last 1000 lines); exit, quit, q, history. */
-    private int interactive(Path socketPath) throws IOException {
-        Path history = Path.of(System.getProperty("user.home"), ".exabgp_history");
-        List<String> past = new ArrayList<>(Files.exists(history) ? Files.readAllLines(history) : List.of());
-        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        while (true) {
-            out.print("exabgp> ");
-            out.flush();
-            String line = in.readLine();
-            if (line == null) break;
-            line = line.strip();
-            if (line.isEmpty()) continue;
-            if (line.equals("exit") || line.equals("quit") || line.equals("q")) break;
-            if (line.equals("history")) {
-                for (int i = 0; i < past.size(); i++) out.printf("%4d  %s%n", i + 1, past.get(i));
-                continue;
-            }
-            past.add(line);
-            while (past.size() > HISTORY_LINES) past.removeFirst();
-            try {
-                Files.write(history, past, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING);
-            } catch (IOException e) {
-                err.println("exabgpcli: could not save the history: " + e.getMessage());
-            }
-            if (send(socketPath, line) == Answer.SHUTDOWN) break;
-        }
-        return 0;
+    PrintStream out() {
+        return out;
     }
 
     /** Word abbreviations of runtime.md §3.2 ({@code s n s} is {@code show neighbor summary}). */

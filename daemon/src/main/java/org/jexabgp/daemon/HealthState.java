@@ -124,9 +124,10 @@ final class HealthState {
             if (!withdraw) {
                 sb.append(" med ").append(metric);
                 if (options.localPreference() >= 0) sb.append(" local-preference ").append(options.localPreference());
-                List<String> communities = new ArrayList<>(options.community());
-                if (s == State.DISABLED) communities.addAll(options.disabledCommunity());
-                list(sb, "community", communities);
+                // as ExaBGP: --disabled-community replaces --community while DOWN or DISABLED
+                boolean notUp = s == State.DOWN || s == State.DISABLED;
+                list(sb, "community", notUp && !options.disabledCommunity().isEmpty()
+                        ? options.disabledCommunity() : options.community());
                 list(sb, "extended-community", options.extendedCommunity());
                 list(sb, "large-community", options.largeCommunity());
                 List<String> path = switch (s) {

@@ -18,8 +18,8 @@ import picocli.CommandLine;
 
 /**
  * {@code exabgp healthcheck} (runtime.md §10): runs a check command at an interval and prints announce/withdraw lines
- * for a service address, for use from a {@code process} block (the anycast use case). It never changes the host's
- * addresses: {@code --ip} must name them (or they are taken from the loopback interface).
+ * for a service address, for use from a {@code process} block (the anycast use case). As ExaBGP's, it adds the
+ * addresses it announces to the loopback unless {@code --no-ip-setup} ({@link HealthIps}).
  */
 @CommandLine.Command(name = "healthcheck", description = "announce a service address while a check succeeds")
 final class HealthcheckCommand implements Callable<Integer> {
@@ -76,10 +76,14 @@ final class HealthcheckCommand implements Callable<Integer> {
     private final BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
     private volatile boolean stopping;
 
+    @CommandLine.Spec
+    CommandLine.Model.@Nullable CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
-        if (config != null) {
-            // -F: "key = value" or bare "key" per line, '#' comments; the command line wins (runtime.md §10)
+        if (config != null && spec != null) {
+            // -F: "key = value" or bare "key" per line, '#' comments; read as options placed before the command
+            // line's, so that the command line wins and lists add up (ExaBGP re-parses its arguments the same way)
             List<String> args = new ArrayList<>();
             for (String raw : Files.readAllLines(config)) {
                 String line = raw.strip();
@@ -91,15 +95,21 @@ final class HealthcheckCommand implements Callable<Integer> {
                     args.add(line.substring(eq + 1).strip());
                 }
             }
-            HealthcheckCommand fromFile = new HealthcheckCommand();
-            new CommandLine(fromFile).parseArgs(args.toArray(new String[0]));
-            log("options from " + config + " are applied under the command line's");
-            merge(fromFile);
+            args.addAll(spec.commandLine().getParseResult().originalArgs());
+            HealthcheckCommand merged = new HealthcheckCommand();
+            new CommandLine(merged).parseArgs(args.toArray(new String[0]));
+            merged.config = null;
+            return merged.call();
         }
+        if (user != null || group != null)
+            info("--user/--group are not supported (a JVM cannot change its user): run the daemon as that user");
         if (pid != null) Files.writeString(pid, ProcessHandle.current().pid() + "\n");
         List<String> addresses = new ArrayList<>(ips.isEmpty() ? loopbackAddresses() : ips);
         if (deaggregate) addresses = deaggregate(addresses);
         if (!addresses.isEmpty() && startIp > 0) java.util.Collections.rotate(addresses, -(startIp % addresses.size()));
+        HealthIps hostIps = new HealthIps(addresses, ipIfnames, label, sudo, this::info);
+        boolean setup = !noIpSetup || dynamicIpSetup;
+        if (setup) hostIps.add();
         HealthState health = new HealthState(new HealthState.Options(addresses, nextHop, rise, fall, upMetric,
                 downMetric, disabledMetric, increase, localPreference, split(community), split(extendedCommunity),
                 split(largeCommunity), split(disabledCommunity), split(asPath), split(upAsPath), split(downAsPath),
@@ -108,6 +118,7 @@ final class HealthcheckCommand implements Callable<Integer> {
             if (stopping) return;
             stopping = true;
             emit(health.exit());
+            if (setup) hostIps.remove();
         }));
         if (interval <= 0) {
             emit(health.once(disabled(), check()));
@@ -117,24 +128,20 @@ final class HealthcheckCommand implements Callable<Integer> {
         while (!stopping) {
             HealthState.State before = health.state();
             List<String> lines = health.check(disabled(), check());
-            if (health.state() != before) transition(health.state());
+            HealthState.State now = health.state();
+            if (now != before) {
+                info("state " + before + " -> " + now);
+                transition(now);
+                // --dynamic-ip-setup: the addresses are back before the service is announced again
+                if (dynamicIpSetup && now == HealthState.State.UP) hostIps.add();
+            }
             emit(lines);
+            if (dynamicIpSetup && now != before && (now == HealthState.State.DOWN || now == HealthState.State.DISABLED))
+                hostIps.remove();
             double wait = health.settling() ? fastInterval : interval;
             Thread.sleep((long) (wait * 1000));
         }
         return 0;
-    }
-
-    private void merge(HealthcheckCommand file) {
-        if (command == null) command = file.command;
-        if (ips.isEmpty()) ips = file.ips;
-        if (neighbors.isEmpty()) neighbors = file.neighbors;
-        if (disable == null) disable = file.disable;
-        if (community.isEmpty()) community = file.community;
-        if (asPath.isEmpty()) asPath = file.asPath;
-        withdrawOnDown |= file.withdrawOnDown;
-        debounce |= file.debounce;
-        noAck |= file.noAck;
     }
 
     /** Lists may be given once with spaces or repeated; brackets are ours to add. */
@@ -152,7 +159,8 @@ final class HealthcheckCommand implements Callable<Integer> {
             out.flush();
             log(l);
             // the ACK of each command (api.md §3), unless told there is none or a person is watching
-            if (!noAck && System.console() == null) {
+            java.io.Console console = System.console();
+            if (!noAck && (console == null || !console.isTerminal())) {
                 try {
                     in.readLine();
                 } catch (IOException e) {
@@ -175,7 +183,7 @@ final class HealthcheckCommand implements Callable<Integer> {
             if (!p.waitFor((long) (timeout * 1000), TimeUnit.MILLISECONDS)) {
                 p.descendants().forEach(ProcessHandle::destroyForcibly);
                 p.destroyForcibly();
-                log("check timed out: " + command);
+                info("check timed out: " + command);
                 return false;
             }
             return p.exitValue() == 0;
@@ -189,13 +197,14 @@ final class HealthcheckCommand implements Callable<Integer> {
     }
 
     private void transition(HealthState.State state) {
-        List<String> commands = new ArrayList<>(execute);
-        commands.addAll(switch (state) {
+        // the state's own commands first, then --execute (ExaBGP's order)
+        List<String> commands = new ArrayList<>(switch (state) {
             case UP -> upExecute;
             case DOWN -> downExecute;
             case DISABLED -> disabledExecute;
             default -> List.of();
         });
+        commands.addAll(execute);
         for (String c : commands) {
             try {
                 ProcessBuilder b = new ProcessBuilder("/bin/sh", "-c", c).redirectOutput(ProcessBuilder.Redirect.DISCARD)
@@ -252,8 +261,17 @@ final class HealthcheckCommand implements Callable<Integer> {
         return out;
     }
 
+    /**
+     * Debug lines (--debug only). Logging goes to stderr, which the daemon logs with the program's name; there is no
+     * syslog of its own (--syslog-facility and --no-syslog are accepted).
+     */
     private void log(String message) {
-        if (silent || !debug) return;
+        if (debug) info(message);
+    }
+
+    /** State changes and problems, unless --silent. */
+    void info(String message) {
+        if (silent) return;
         System.err.println("healthcheck" + (name == null ? "" : "[" + name + "]") + ": " + message);
     }
 }

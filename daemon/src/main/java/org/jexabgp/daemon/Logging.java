@@ -6,10 +6,18 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.PatternLayout;
+import ch.qos.logback.classic.encoder.JsonEncoder;
+import ch.qos.logback.classic.net.SyslogAppender;
+import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.ConsoleAppender;
-import ch.qos.logback.core.FileAppender;
-import ch.qos.logback.core.OutputStreamAppender;
+import ch.qos.logback.core.encoder.Encoder;
+import ch.qos.logback.core.rolling.FixedWindowRollingPolicy;
+import ch.qos.logback.core.rolling.RollingFileAppender;
+import ch.qos.logback.core.rolling.SizeBasedTriggeringPolicy;
 import ch.qos.logback.core.spi.ContextAwareBase;
+import ch.qos.logback.core.util.FileSize;
+import java.nio.file.Path;
 import java.util.Locale;
 import org.jexabgp.core.config.Settings;
 import org.slf4j.LoggerFactory;
@@ -38,7 +46,7 @@ public final class Logging extends ContextAwareBase implements Configurator {
     public static void apply(Settings.Log log) {
         LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
         Level level = level(log.level());
-        install(context, level, log.destination(), log.shortFormat());
+        install(context, level, log.destination(), log.shortFormat(), log.format(), ROTATE_BYTES);
         for (String[] c : CATEGORIES) {
             boolean on = log.enable() && (log.all() || enabled(log, c[0]));
             context.getLogger(c[1]).setLevel(on ? level : Level.OFF);
@@ -79,31 +87,147 @@ public final class Logging extends ContextAwareBase implements Configurator {
         };
     }
 
+    /** Python's RotatingFileHandler as ExaBGP 4.2 sets it up: 5 MiB, then {@code file.1} … {@code file.5}. */
+    static final long ROTATE_BYTES = 5L * 1024 * 1024;
+    static final int ROTATE_FILES = 5;
+    /** Where {@code syslog} goes: {@code /dev/log}, unless this environment variable names another socket. */
+    static final String SYSLOG_SOCKET = "JEXABGP_SYSLOG_SOCKET";
+
     private static void install(LoggerContext context, Level level, String destination, boolean shortFormat) {
+        install(context, level, destination, shortFormat, "text", ROTATE_BYTES);
+    }
+
+    /**
+     * One appender on the root logger for {@code log.destination} (runtime.md §7): {@code stdout}, {@code stderr},
+     * {@code syslog} (local socket), {@code host:ADDRESS[:PORT]} (remote syslog over UDP, port 514 by default), or a
+     * file name (with or without {@code file:}), rotated by size. {@code json} lines are for streams and files; syslog
+     * lines keep the text form inside the syslog header.
+     */
+    static void install(LoggerContext context, Level level, String destination, boolean shortFormat, String format,
+            long rotateBytes) {
         Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
         root.detachAndStopAllAppenders();
-        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
-        encoder.setContext(context);
-        // short: "<source:15> <message>"; long adds time and pid (runtime.md §7)
-        encoder.setPattern(shortFormat
-                ? "%-15.15logger{0} %msg%n%ex"
-                : "%d{HH:mm:ss} " + ProcessHandle.current().pid() + " %-15.15logger{0} %msg%n%ex");
-        encoder.start();
-        OutputStreamAppender<ILoggingEvent> appender;
-        if (destination.equals("stdout") || destination.equals("stderr") || destination.equals("syslog")
-                || destination.startsWith("host:")) {
-            ConsoleAppender<ILoggingEvent> console = new ConsoleAppender<>();
-            console.setTarget(destination.equals("stdout") ? "System.out" : "System.err");
-            appender = console;
+        String lower = destination.toLowerCase(Locale.ROOT);
+        Appender<ILoggingEvent> appender;
+        if (lower.equals("syslog")) {
+            String socket = System.getenv(SYSLOG_SOCKET);
+            LocalSyslogAppender local = new LocalSyslogAppender(
+                    Path.of(socket != null && !socket.isEmpty() ? socket : "/dev/log"), layout(context, "%logger{0} %msg"));
+            local.setContext(context);
+            local.start();
+            if (local.isStarted()) appender = local;
+            else {
+                // no syslog daemon here: better the terminal than nothing
+                appender = stream(context, "stderr", encoder(context, shortFormat, format));
+                root.addAppender(appender);
+                root.setLevel(level);
+                root.warn("no syslog socket, logging to stderr");
+                return;
+            }
+        } else if (lower.startsWith("host:")) {
+            appender = remoteSyslog(context, destination.substring(5));
+        } else if (lower.equals("stdout") || lower.equals("stderr")) {
+            appender = stream(context, lower, encoder(context, shortFormat, format));
         } else {
-            FileAppender<ILoggingEvent> file = new FileAppender<>();
-            file.setFile(destination.startsWith("file:") ? destination.substring(5) : destination);
-            appender = file;
+            appender = file(context, destination.startsWith("file:") ? destination.substring(5) : destination,
+                    encoder(context, shortFormat, format), rotateBytes);
         }
-        appender.setContext(context);
-        appender.setEncoder(encoder);
-        appender.start();
         root.addAppender(appender);
         root.setLevel(level);
+    }
+
+    private static Encoder<ILoggingEvent> encoder(LoggerContext context, boolean shortFormat, String format) {
+        if (format.equalsIgnoreCase("json")) {
+            // our addition: logback's own JSON encoder, one object a line (timestamp ms, level, logger, message)
+            JsonEncoder json = new JsonEncoder();
+            json.setContext(context);
+            json.setWithSequenceNumber(false);
+            json.setWithNanoseconds(false);
+            json.setWithContext(false);
+            json.setWithMDC(false);
+            json.setWithKVPList(false);
+            json.setWithMarkers(false);
+            json.setWithArguments(false);
+            json.setWithMessage(false);
+            json.setWithFormattedMessage(true);
+            json.start();
+            return json;
+        }
+        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+        encoder.setContext(context);
+        encoder.setPattern(pattern(shortFormat) + "%n%ex");
+        encoder.start();
+        return encoder;
+    }
+
+    /** short: {@code <source:15> <message>}; long adds time and pid (runtime.md §7). */
+    static String pattern(boolean shortFormat) {
+        return shortFormat ? "%-15.15logger{0} %msg"
+                : "%d{HH:mm:ss} " + String.format("%-6d", ProcessHandle.current().pid()) + " %-15.15logger{0} %msg";
+    }
+
+    private static PatternLayout layout(LoggerContext context, String pattern) {
+        PatternLayout layout = new PatternLayout();
+        layout.setContext(context);
+        layout.setPattern(pattern);
+        layout.start();
+        return layout;
+    }
+
+    private static Appender<ILoggingEvent> stream(LoggerContext context, String which, Encoder<ILoggingEvent> enc) {
+        ConsoleAppender<ILoggingEvent> console = new ConsoleAppender<>();
+        console.setTarget(which.equals("stdout") ? "System.out" : "System.err");
+        console.setContext(context);
+        console.setEncoder(enc);
+        console.start();
+        return console;
+    }
+
+    private static Appender<ILoggingEvent> file(LoggerContext context, String name, Encoder<ILoggingEvent> enc,
+            long rotateBytes) {
+        RollingFileAppender<ILoggingEvent> file = new RollingFileAppender<>();
+        file.setContext(context);
+        file.setFile(name);
+        file.setEncoder(enc);
+        FixedWindowRollingPolicy rolling = new FixedWindowRollingPolicy();
+        rolling.setContext(context);
+        rolling.setParent(file);
+        rolling.setFileNamePattern(name + ".%i");
+        rolling.setMinIndex(1);
+        rolling.setMaxIndex(ROTATE_FILES);
+        rolling.start();
+        SizeBasedTriggeringPolicy<ILoggingEvent> size = new SizeBasedTriggeringPolicy<>();
+        size.setContext(context);
+        size.setMaxFileSize(new FileSize(rotateBytes));
+        // logback looks at the file's size once a minute by default: a busy log could grow far past 5 MiB by then
+        size.setCheckIncrement(ch.qos.logback.core.util.Duration.buildBySeconds(1));
+        size.start();
+        file.setRollingPolicy(rolling);
+        file.setTriggeringPolicy(size);
+        file.start();
+        return file;
+    }
+
+    /** {@code host:ADDRESS}, {@code host:ADDRESS:PORT} or {@code host:[IPv6]:PORT}: syslog over UDP, facility daemon. */
+    private static Appender<ILoggingEvent> remoteSyslog(LoggerContext context, String where) {
+        String host = where;
+        int port = 514;
+        if (where.startsWith("[") && where.contains("]")) {
+            host = where.substring(1, where.indexOf(']'));
+            String rest = where.substring(where.indexOf(']') + 1);
+            if (rest.startsWith(":")) port = Integer.parseInt(rest.substring(1));
+        } else if (where.indexOf(':') > 0 && where.indexOf(':') == where.lastIndexOf(':')) {
+            host = where.substring(0, where.indexOf(':'));
+            port = Integer.parseInt(where.substring(where.indexOf(':') + 1));
+        }
+        SyslogAppender syslog = new SyslogAppender();
+        syslog.setContext(context);
+        syslog.setSyslogHost(host);
+        syslog.setPort(port);
+        syslog.setFacility("DAEMON");
+        // ExaBGP 4.2's syslog lines: exabgp[<pid>]: <source> <message>
+        syslog.setSuffixPattern("exabgp[" + ProcessHandle.current().pid() + "]: %logger{0} %msg");
+        syslog.start();
+        return syslog;
     }
 }

@@ -63,13 +63,25 @@ final class ServerCommand implements Callable<Integer> {
         Settings.Log log = settings.log();
         if (verbose || debug)
             log = new Settings.Log(true, true, true, log.destination(), true, "DEBUG", true, true, true, true, true,
-                    true, true, true, false, true, true);
+                    true, true, true, false, true, true, log.format());
         Logging.apply(log);
-        return serve(settings, files, once, passive);
+        DaemonMode mode = new DaemonMode(settings.daemon());
+        int done = mode.prepare(log);
+        if (done >= 0) return done;
+        try {
+            return serve(settings, files, once, passive, mode);
+        } finally {
+            mode.close();
+        }
     }
 
     /** Loads the configuration and runs the daemon until it stops; returns the exit code. */
     static int serve(Settings settings, List<String> files, boolean once, boolean passive) {
+        return serve(settings, files, once, passive, new Reactor.StartSteps() {});
+    }
+
+    /** As {@link #serve(Settings, List, boolean, boolean)}, with the daemon's start steps (runtime.md §5.1). */
+    static int serve(Settings settings, List<String> files, boolean once, boolean passive, Reactor.StartSteps steps) {
         Logger logger = LoggerFactory.getLogger("exabgp.reactor");
         logger.info("Thank you for using jexabgp (ExaBGP {} compatible)", Version.EXABGP);
 
@@ -105,17 +117,25 @@ final class ServerCommand implements Callable<Integer> {
             bind.add(new Endpoint(ip, settings.tcp().port()));
         }
         ReactorOptions options = new ReactorOptions(settings.tcp().port(), bind, session, settings.api().ack(),
-                settings.api().respawn(), Version.reported(), Map.of());
+                settings.api().respawn(), Version.reported(), Map.of(), settings.api().jsonVersion());
         EventContext context = new EventContext(hostname(), ProcessHandle.current().pid(), parentPid(),
                 () -> System.currentTimeMillis() / 1000.0);
         Reactor reactor = new Reactor(config, options, configs, context);
-        // runtime.md §3.1: exabgp cli talks to the daemon over a Unix socket, unless api.cli is off
-        if (settings.api().cli() && !settings.api().socketname().isEmpty())
-            reactor.addControlChannel("api-internal-cli-socket", List.of(
-                    org.jexabgp.daemon.engine.ControlSocket.COMMAND,
-                    SocketPath.forDaemon(System.getenv(), settings.api().socketname()).toString()));
+        reactor.startSteps(steps);
+        // runtime.md §3.1: exabgp cli talks to the daemon over a Unix socket and named pipes, unless api.cli is off
+        CliChannels.add(reactor, settings, System.getenv(), Environment.root());
+        reactor.terminateWhenProgramLost(settings.api().terminate());
         Engine engine = Engine.of(settings.reactor().asyncio());
         logger.info("reactor: {}", settings.reactor().asyncio() ? "virtual threads" : "selector");
+        // our addition (docs/operations.md): Prometheus metrics when metrics.listen is set
+        if (!settings.metrics().listen().isBlank()) {
+            try {
+                engine.serveMetrics(MetricsAddress.parse(settings.metrics().listen()));
+            } catch (IllegalArgumentException | IOException e) {
+                System.err.println("could not serve metrics on " + settings.metrics().listen() + ": " + e.getMessage());
+                return 1;
+            }
+        }
         return engine.run(reactor);
     }
 

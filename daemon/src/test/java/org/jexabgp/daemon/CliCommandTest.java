@@ -29,12 +29,12 @@ class CliCommandTest {
 
     @Test
     void answersInTextAndJson() {
-        assertThat(CliCommand.answer("done")).isEqualTo(CliCommand.Answer.DONE);
-        assertThat(CliCommand.answer("error")).isEqualTo(CliCommand.Answer.ERROR);
+        assertThat(CliCommand.answer("done")).isEqualTo(CliTransport.Answer.DONE);
+        assertThat(CliCommand.answer("error")).isEqualTo(CliTransport.Answer.ERROR);
         assertThat(CliCommand.answer("{ \"answer\": \"done\", \"message\": \"command completed\" }"))
-                .isEqualTo(CliCommand.Answer.DONE);
+                .isEqualTo(CliTransport.Answer.DONE);
         assertThat(CliCommand.answer("{ \"answer\": \"shutdown\", \"message\": \"exbgp exited\" }"))
-                .isEqualTo(CliCommand.Answer.SHUTDOWN);
+                .isEqualTo(CliTransport.Answer.SHUTDOWN);
         assertThat(CliCommand.answer("shutdown in progress")).isNull();
         assertThat(CliCommand.answer("Peer            AS        up/down state       |     #sent     #recvd")).isNull();
     }

@@ -26,10 +26,11 @@ class HealthStateTest {
                         + " community [ 65000:1 ] as-path [ 65000 65001 ]");
         assertThat(h.check(false, true)).hasSize(2); // re-sent every interval without --debounce
         assertThat(h.check(false, false)).isEmpty(); // FALLING
-        // DOWN: down-metric and the down AS path (ExaBGP printed --as-path here, runtime.md §10)
+        // DOWN: down-metric, the down AS path (ExaBGP printed --as-path here, runtime.md §10), and
+        // --disabled-community in place of --community (as ExaBGP does while DOWN or DISABLED)
         assertThat(h.check(false, false).getFirst()).isEqualTo(
                 "neighbor * announce route 192.0.2.10/32 next-hop self med 1000 local-preference 50"
-                        + " community [ 65000:1 ] as-path [ 65000 65000 65001 ]");
+                        + " community [ 65000:99 ] as-path [ 65000 65000 65001 ]");
         assertThat(h.state()).isEqualTo(HealthState.State.DOWN);
         // a success after a failure starts rising again from one
         assertThat(h.check(false, true)).isEmpty();
@@ -53,7 +54,7 @@ class HealthStateTest {
     void disabledCommunityAndOnce() {
         HealthState h = new HealthState(options(false, false, List.of()));
         assertThat(h.check(true, false).getFirst()).isEqualTo("neighbor * announce route 192.0.2.10/32 next-hop self"
-                + " med 500 local-preference 50 community [ 65000:1 65000:99 ] as-path [ 65000 65001 ]");
+                + " med 500 local-preference 50 community [ 65000:99 ] as-path [ 65000 65001 ]");
         HealthState once = new HealthState(options(false, false, List.of()));
         assertThat(once.once(false, true).getFirst()).contains(" med 100 ");
         assertThat(once.state()).isEqualTo(HealthState.State.END);

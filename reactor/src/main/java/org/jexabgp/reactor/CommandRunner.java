@@ -3,7 +3,7 @@ package org.jexabgp.reactor;
 import java.util.ArrayList;
 import java.util.List;
 import org.jexabgp.core.config.ConfigError;
-import org.jexabgp.core.config.RouteSyntax;
+import org.jexabgp.core.config.RouteTemplates;
 import org.jexabgp.core.model.Route;
 import org.jexabgp.reactor.api.Command;
 import org.jexabgp.reactor.api.CommandParser;
@@ -24,6 +24,11 @@ final class CommandRunner {
     private static final int LINES_PER_TURN = 4096;
 
     private final Reactor reactor;
+    /** Route commands' attribute texts, parsed once (ARCHITECTURE §8); pure, so shared by every program. */
+    private final RouteTemplates templates = new RouteTemplates();
+    /** Route commands and routes applied from the program being run this turn: one INFO line per batch. */
+    private int batchCommands;
+    private int batchRoutes;
 
     CommandRunner(Reactor reactor) {
         this.reactor = reactor;
@@ -43,6 +48,11 @@ final class CommandRunner {
                     continue;
                 }
                 apply(processes, e, line);
+            }
+            if (batchCommands > 0) {
+                LOG.info("{} route command(s), {} route(s) applied from {}", batchCommands, batchRoutes, e.spec.name());
+                batchCommands = 0;
+                batchRoutes = 0;
             }
             // the engine reads ahead only a bounded amount of each program's output (ARCHITECTURE §8)
             if (chars > 0 && key != null) reactor.io().commandsTaken(key, chars);
@@ -156,9 +166,23 @@ final class CommandRunner {
             }
             case Command.Reset r -> true;
             case Command.Ack a -> true;
+            case Command.Crash c -> throw new IllegalStateException("crash: the API's test hook (api.md §4.15)");
             case Command.Comment c -> {
                 LOG.debug("comment from {}: {}", e.spec.name(), c.text());
                 yield true;
+            }
+            case Command.CreateNeighbor c -> {
+                try {
+                    yield reactor.createNeighbor(DynamicNeighbors.parse(c.text(), reactor.configuration().processes()));
+                } catch (ConfigError | IllegalArgumentException err) {
+                    LOG.warn("create neighbor from {} refused: {}", e.spec.name(), err.getMessage());
+                    yield false;
+                }
+            }
+            case Command.DeleteNeighbor c -> {
+                List<Peer> peers = select(reactor.peers(), c.selectors());
+                for (Peer p : peers) reactor.removePeer(p, "Peer De-configured");
+                yield !peers.isEmpty() || noMatch(command);
             }
             case Command.Invalid i -> {
                 LOG.warn("command from process not understood : {} ({})", i.line(), i.reason());
@@ -179,7 +203,7 @@ final class CommandRunner {
     private boolean routes(Processes.Entry e, Command.Routes r) {
         List<Route> routes;
         try {
-            routes = RouteSyntax.parseApiRoute(r.text(), !r.announce());
+            routes = templates.parseApiRoute(r.text(), !r.announce());
         } catch (ConfigError err) {
             LOG.warn("could not parse route command from {}: {}", e.spec.name(), err.getMessage());
             return false;
@@ -199,7 +223,10 @@ final class CommandRunner {
                 else p.rib.withdraw(resolved);
             }
         }
-        LOG.info("route {} {} : {}", r.announce() ? "added to" : "removed from", peers.size() + " peer(s)", r.text());
+        batchCommands++;
+        batchRoutes += routes.size();
+        if (LOG.isDebugEnabled())
+            LOG.debug("route {} {} : {}", r.announce() ? "added to" : "removed from", peers.size() + " peer(s)", r.text());
         return true;
     }
 
@@ -259,6 +286,8 @@ final class CommandRunner {
 
     private static List<Peer> select(List<Peer> candidates, List<Selector> selectors) {
         List<Peer> out = new ArrayList<>();
+        // no selector selects every candidate: skip building each peer's name (once per route command, issue 9)
+        if (selectors.isEmpty()) return new ArrayList<>(candidates);
         for (Peer p : candidates) if (Selector.any(selectors, p.name())) out.add(p);
         return out;
     }

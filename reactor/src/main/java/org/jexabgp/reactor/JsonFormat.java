@@ -2,6 +2,7 @@ package org.jexabgp.reactor;
 
 import org.jexabgp.reactor.json.Direction;
 import org.jexabgp.reactor.json.EventNeighbor;
+import org.jexabgp.reactor.json.JsonDialect;
 import org.jexabgp.reactor.json.JsonEncoder;
 import org.jexabgp.reactor.json.MessageForm;
 import org.jexabgp.wire.Bytes;
@@ -13,8 +14,9 @@ import org.jspecify.annotations.Nullable;
 final class JsonFormat implements EventFormat {
     private final JsonEncoder encoder;
 
-    JsonFormat(EventContext context) {
-        this.encoder = new JsonEncoder(context);
+    /** One encoder, so one rendering per event whatever the number of programs reading it (json.md §2). */
+    JsonFormat(EventContext context, JsonDialect dialect) {
+        this.encoder = new JsonEncoder(context, dialect);
     }
 
     static EventNeighbor neighbor(Who who) {

@@ -34,6 +34,12 @@ final class Peer implements SessionListener {
     /** ASM advisories sent by programs, per family: re-sent after each reconnect (api.md §4.8). */
     final java.util.Map<org.jexabgp.wire.Family, org.jexabgp.wire.message.Operational> staticAdvisories =
             new java.util.LinkedHashMap<>();
+    /** A second connection from the peer, held while a collision is resolved (RFC 4271 §6.8). */
+    @Nullable HeldConnection held;
+    /** Made from a range neighbour for one incoming connection: forgotten once its session ends (runtime.md §8). */
+    boolean generated;
+    /** Added by a program ({@code create neighbor}): not in the file, a reload leaves it alone (docs/neighbors.md). */
+    boolean dynamic;
     /** The OPENs of the current session (sent, received), for {@code show neighbor extensive|json}. */
     org.jexabgp.wire.message.@Nullable Open sentOpen, receivedOpen;
 

@@ -48,6 +48,8 @@ final class Processes {
     private final boolean ackDefault;
     private final boolean respawnAllowed;
     private final Map<String, String> environment;
+    /** {@code api.terminate}: a program that ends and is not started again stops the daemon (exit code 1). */
+    private boolean terminateWhenLost;
 
     Processes(List<ApiProcess> specs, boolean ackDefault, boolean respawnAllowed, Map<String, String> environment) {
         this.ackDefault = ackDefault;
@@ -67,6 +69,10 @@ final class Processes {
     @Nullable Entry get(ProcessKey key) {
         Entry e = byName.get(key.name());
         return e != null && key.equals(e.key) ? e : null;
+    }
+
+    void terminateWhenLost(boolean terminate) {
+        this.terminateWhenLost = terminate;
     }
 
     void startAll(Io io) {
@@ -95,7 +101,14 @@ final class Processes {
         e.key = null;
         if (shuttingDown) return true;
         LOG.warn("process {} exited with code {}", key.name(), code);
-        if (!respawnAllowed || !e.spec.respawn()) return true;
+        if (!respawnAllowed || !e.spec.respawn()) {
+            // ExaBGP meant api.terminate to stop the daemon here (its call to api_shutdown() crashes, api.md §1.5)
+            if (terminateWhenLost && !e.internal) {
+                LOG.error("ExaBGP lost the helper process {} and api.terminate is set - stopping", key.name());
+                return false;
+            }
+            return true;
+        }
         while (!e.deaths.isEmpty() && now - e.deaths.peekFirst() > RESPAWN_WINDOW_NANOS) e.deaths.pollFirst();
         e.deaths.addLast(now);
         if (e.deaths.size() > MAX_RESPAWNS) {

@@ -6,9 +6,11 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jexabgp.core.fsm.State;
 import org.jexabgp.core.model.Configuration;
 import org.jexabgp.core.model.Neighbor;
 import org.jexabgp.core.model.Route;
+import org.jexabgp.core.session.Collision;
 import org.jexabgp.wire.IpAddress;
 import org.jexabgp.wire.message.MessageCodec;
 import org.jexabgp.wire.message.Notification;
@@ -48,6 +50,8 @@ public final class Reactor {
     private final EventContext context;
     private final List<Peer> peers = new ArrayList<>();
     private final Map<ConnKey, Peer> byConn = new HashMap<>();
+    /** Second connections held while a collision is resolved (RFC 4271 §6.8), by connection. */
+    private final Map<ConnKey, Peer> heldBy = new HashMap<>();
     /** Bytes still to be written on connections the reactor has given up (NOTIFICATION then close). */
     private final Map<ConnKey, byte[]> farewell = new LinkedHashMap<>();
     private final Map<ConnKey, Integer> farewellOffset = new HashMap<>();
@@ -71,7 +75,8 @@ public final class Reactor {
         this.configs = configs;
         this.context = context;
         this.processes = new Processes(config.processes(), options.ack(), options.respawn(), options.processEnvironment());
-        this.events = new Events(processes, new JsonFormat(context), new TextFormat(context));
+        JsonFormat json = new JsonFormat(context, org.jexabgp.reactor.json.JsonDialect.of(options.jsonVersion()));
+        this.events = new Events(processes, json, new TextFormat(context));
         this.commands = new CommandRunner(this);
     }
 
@@ -82,6 +87,34 @@ public final class Reactor {
     public void addControlChannel(String name, List<String> run) {
         processes.addInternal(new org.jexabgp.core.model.ApiProcess(
                 name, run, org.jexabgp.core.model.ApiProcess.Encoder.TEXT, true));
+    }
+
+    /** Before {@link #start}: {@code api.terminate}, the daemon stops when a program ends for good (api.md §1.5). */
+    public void terminateWhenProgramLost(boolean terminate) {
+        processes.terminateWhenLost(terminate);
+    }
+
+    /**
+     * What the daemon does around the programs' start (runtime.md §5.1 steps 5–9: drop privileges before or after
+     * them, write the pid file). A step that returns false stops the daemon with exit code 1.
+     */
+    public interface StartSteps {
+        /** Every socket listens; the programs are not started yet. */
+        default boolean listening() {
+            return true;
+        }
+
+        /** The programs are started. */
+        default boolean started() {
+            return true;
+        }
+    }
+
+    private StartSteps startSteps = new StartSteps() {};
+
+    /** Before {@link #start}: the daemon's start steps. */
+    public void startSteps(StartSteps steps) {
+        this.startSteps = steps;
     }
 
     // ---- engine inputs (queue only) ----
@@ -96,7 +129,16 @@ public final class Reactor {
             if (n.listenPort() != 0 && n.localAddress() != null) io.listen(new Endpoint(n.localAddress(), n.listenPort()));
         // Connections first: the TCP and OPEN exchange proceed while the programs are being forked.
         for (Neighbor n : config.neighbors()) addPeer(n);
+        if (!startSteps.listening()) {
+            exitCode = 1;
+            shutdown("could not start");
+            return;
+        }
         processes.startAll(io);
+        if (!startSteps.started()) {
+            exitCode = 1;
+            shutdown("could not start");
+        }
     }
 
     public void connected(ConnKey conn, Endpoint local, Endpoint remote) {
@@ -115,7 +157,21 @@ public final class Reactor {
     public void received(ConnKey conn, byte[] data, int offset, int length) {
         Peer p = byConn.get(conn);
         if (p != null) p.session.received(data, offset, length);
+        else if ((p = heldBy.get(conn)) != null && p.held != null) p.held.append(data, offset, length);
     }
+
+    /**
+     * Whether the engine should stop reading this connection for now: its session has more unhandled input than
+     * {@link #INPUT_BACKLOG} (a peer flooding faster than we handle messages must not grow our memory without bound).
+     * The engine asks again after each turn and reads on once this is false.
+     */
+    public boolean inputBacklogged(ConnKey conn) {
+        Peer p = byConn.get(conn);
+        return p != null && p.session.bufferedInput() > INPUT_BACKLOG;
+    }
+
+    /** Unhandled input per connection above which engines pause reading it (a few hundred full-size UPDATEs). */
+    public static final int INPUT_BACKLOG = 1 << 20;
 
     public void commands(ProcessKey process, List<String> lines) {
         Processes.Entry e = processes.get(process);
@@ -143,6 +199,8 @@ public final class Reactor {
         while (!signals.isEmpty()) handleSignal(signals.poll());
         while (!connEvents.isEmpty()) handleConnection(connEvents.poll());
         for (Peer p : new ArrayList<>(peers)) p.session.run(now);
+        if (!heldBy.isEmpty()) for (Peer p : new ArrayList<>(heldBy.values())) resolveCollision(p);
+        forgetGeneratedPeers();
         boolean moreCommands = commands.run(processes);
         processes.flush(io);
         if (shuttingDown && (farewell.isEmpty() || now >= shutdownDeadline) && !anyOutput()) done = true;
@@ -195,7 +253,9 @@ public final class Reactor {
 
     // ---- peers and connections ----
 
-    private void addPeer(Neighbor n) {
+    private @Nullable Peer addPeer(Neighbor n) {
+        // a range only answers incoming connections, through a peer made for each (NeighborMatch)
+        if (n.isRange()) return null;
         Peer p = new Peer(this, n, options.session(), new Subscriptions(n.api(), config.processes()));
         peers.add(p);
         for (Route r : n.routes()) {
@@ -205,6 +265,7 @@ public final class Reactor {
         }
         protectListeners(p);
         p.session.start(now);
+        return p;
     }
 
     /** {@code next-hop self}: our address on that session, or the router-id for an IPv4 route on IPv6 (wire.md §9.4). */
@@ -287,6 +348,8 @@ public final class Reactor {
             }
             case ConnEvent.Closed c -> {
                 farewell.remove(c.conn());
+                Peer holder = heldBy.remove(c.conn());
+                if (holder != null) holder.held = null;
                 Peer p = byConn.remove(c.conn());
                 if (p == null || p.conn == null || !p.conn.equals(c.conn())) return;
                 p.conn = null;
@@ -296,53 +359,126 @@ public final class Reactor {
         }
     }
 
-    /** runtime.md §8: match the connection to a neighbour by remote (and local) address; refuse with 6/3 otherwise. */
+    /** runtime.md §8: match the connection to a neighbour (or a range) by remote and local address (NeighborMatch). */
     private void accept(ConnKey conn, Endpoint local, Endpoint remote) {
         IpAddress remoteIp = address(remote);
         IpAddress localIp = address(local);
-        for (Peer p : peers) {
-            Neighbor n = p.neighbor;
-            if (!n.peerAddress().equals(remoteIp) || p.session.isStopped()) continue;
-            if (n.localAddress() != null && !n.localAddress().equals(localIp)) continue;
-            if (p.session.established()) {
-                refuse(conn, 6, 7, "connection collision");
-                return;
+        switch (NeighborMatch.match(peers, config.neighbors(), localIp, remoteIp)) {
+            case NeighborMatch.Result.Single s -> acceptFor(s.peer(), conn, localIp, remoteIp);
+            case NeighborMatch.Result.Generated g -> {
+                Peer p = addPeer(g.neighbor());
+                if (p == null) return;
+                p.generated = true;
+                adopt(p, conn, localIp, remoteIp);
             }
-            if (p.session.state() == org.jexabgp.core.fsm.State.OPENCONFIRM) {
-                // RFC 4271 §6.8 / runtime.md §8: the connection opened by the speaker with the higher BGP identifier
-                // survives. The incoming one was opened by the peer: keep it only if the peer's identifier is higher.
-                IpAddress theirs = p.session.peerRouterId();
-                if (theirs == null || unsigned(theirs) < unsigned(p.neighbor.routerId())) {
-                    refuse(conn, 6, 7, "connection collision");
-                    return;
-                }
-                p.session.collisionLost(now); // 6/7 on the existing connection, which closes
-            }
-            if (p.conn != null) {
-                // The incoming connection replaces our own attempt (runtime.md §8, collision outside OPENCONFIRM).
-                ConnKey old = p.conn;
-                byConn.remove(old);
-                p.conn = null;
-                io().close(old);
-                p.session.tcpDown(now, "replaced by an incoming connection");
-            }
-            p.conn = conn;
-            byConn.put(conn, p);
-            p.session.tcpUp(now, localIp, remoteIp);
+            case NeighborMatch.Result.Ambiguous a ->
+                refuse(conn, 6, 5, "could not accept the connection (more than one neighbor match)");
+            case NeighborMatch.Result.None n -> refuse(conn, 6, 3, "no session configured for the peer");
+        }
+    }
+
+    /**
+     * runtime.md §8 and RFC 4271 §6.8: established → the new connection is refused with 6/7; in OPENSENT or
+     * OPENCONFIRM it is held until a BGP identifier says which connection survives ({@link #resolveCollision});
+     * otherwise it replaces our connection attempt.
+     */
+    private void acceptFor(Peer p, ConnKey conn, IpAddress localIp, IpAddress remoteIp) {
+        State state = p.session.state();
+        if (state == State.ESTABLISHED || p.held != null) {
+            refuse(conn, Collision.CEASE, Collision.COLLISION_RESOLUTION, "connection collision");
             return;
         }
-        refuse(conn, 6, 3, "no session configured for the peer");
+        if ((state == State.OPENSENT || state == State.OPENCONFIRM) && p.conn != null) {
+            p.held = new HeldConnection(conn, localIp, remoteIp);
+            heldBy.put(conn, p);
+            resolveCollision(p);
+            return;
+        }
+        if (p.conn != null) {
+            ConnKey old = p.conn;
+            byConn.remove(old);
+            p.conn = null;
+            io().close(old);
+            p.session.tcpDown(now, "replaced by an incoming connection");
+        }
+        adopt(p, conn, localIp, remoteIp);
     }
 
-    /** A BGP identifier as the unsigned 32-bit number RFC 4271 §6.8 compares. */
-    private static long unsigned(IpAddress id) {
-        byte[] b = id.bytes().toArray();
-        long v = 0;
-        for (int i = b.length - 4; i < b.length; i++) v = v << 8 | (b[i] & 0xFF);
-        return v;
+    private void adopt(Peer p, ConnKey conn, IpAddress localIp, IpAddress remoteIp) {
+        p.conn = conn;
+        byConn.put(conn, p);
+        p.session.tcpUp(now, localIp, remoteIp);
     }
 
-        private void refuse(ConnKey conn, int code, int subcode, String text) {
+    /**
+     * RFC 4271 §6.8 for a held second connection, as soon as the peer's BGP identifier is known: from the OPEN on the
+     * current connection (OPENCONFIRM) or from the OPEN the peer sent on the held one (OPENSENT). The connection opened
+     * by the speaker with the higher identifier survives; the other is closed with Cease / Connection Collision
+     * Resolution (6/7). When the first connection is gone meanwhile, the held one simply takes its place.
+     */
+    private void resolveCollision(Peer p) {
+        HeldConnection held = p.held;
+        if (held == null) return;
+        State state = p.session.state();
+        if (p.session.isStopped() || state == State.ESTABLISHED) {
+            release(p);
+            refuse(held.conn, Collision.CEASE, Collision.COLLISION_RESOLUTION, "connection collision");
+            return;
+        }
+        ConnKey current = p.conn;
+        if (current == null || !(state == State.OPENSENT || state == State.OPENCONFIRM)) {
+            release(p);
+            takeHeld(p, held);
+            return;
+        }
+        IpAddress known = p.session.peerRouterId();
+        long peerId = known != null ? Collision.unsigned(known) : Collision.openIdentifier(held.bytes, held.length);
+        if (peerId < 0) {
+            if (!Collision.notAnOpen(held.bytes, held.length)) return; // the OPEN is not there yet
+            release(p);
+            refuse(held.conn, Collision.CEASE, Collision.COLLISION_RESOLUTION, "connection collision");
+            return;
+        }
+        Neighbor n = p.neighbor;
+        long localAs = n.localAs() == null ? 0 : n.localAs();
+        long peerAs = n.peerAs() == null ? 0 : n.peerAs();
+        // both connections opened by the peer (ids < 0 are incoming): the first one stays, the new one is refused
+        boolean oursIsOutgoing = current.id() > 0;
+        release(p);
+        if (oursIsOutgoing && Collision.peerConnectionWins(peerId, peerAs, n.routerId(), localAs)) {
+            LOG.info("connection collision with {}: the peer's connection wins", n.peerAddress());
+            p.session.collisionLost(now);
+            takeHeld(p, held);
+        } else {
+            LOG.info("connection collision with {}: our connection wins", n.peerAddress());
+            refuse(held.conn, Collision.CEASE, Collision.COLLISION_RESOLUTION, "connection collision");
+        }
+    }
+
+    private void release(Peer p) {
+        HeldConnection held = p.held;
+        if (held != null) heldBy.remove(held.conn);
+        p.held = null;
+    }
+
+    private void takeHeld(Peer p, HeldConnection held) {
+        if (p.conn != null) closePeerConnection(p);
+        adopt(p, held.conn, held.local, held.remote);
+        if (held.length > 0) p.session.received(held.bytes, 0, held.length);
+    }
+
+    /** A peer made for one connection of a range is forgotten when that session ended (runtime.md §8). */
+    private void forgetGeneratedPeers() {
+        for (java.util.Iterator<Peer> it = peers.iterator(); it.hasNext(); ) {
+            Peer p = it.next();
+            if (!p.generated || p.conn != null || p.held != null || p.session.isConnected()) continue;
+            LOG.info("forgetting {}: its session from a range neighbor ended", p.neighbor.peerAddress());
+            p.session.stop(now, 6, 3, "Peer De-configured", false);
+            it.remove();
+        }
+    }
+
+    private void refuse(ConnKey conn, int code, int subcode, String text) {
         LOG.info("refusing connection {}: {}", conn, text);
         farewell.put(conn, MessageCodec.encode(Notification.of(code, subcode, text),
                 org.jexabgp.core.session.Negotiation.standard()).toArray());
@@ -385,7 +521,55 @@ public final class Reactor {
     }
 
     void reload(boolean restartProcesses) {
+        // Peers a program created or a range generated are not in the file: the reload leaves them alone, unless the
+        // new file configures their address itself (then the file's neighbour takes over; docs/neighbors.md).
+        List<Peer> own = new ArrayList<>();
+        for (Peer p : peers) if (p.dynamic || p.generated) own.add(p);
+        peers.removeAll(own);
         Reload.run(configs, reloadTarget, restartProcesses);
+        for (Peer p : own) {
+            boolean configured = false;
+            for (Peer q : peers) configured |= q.neighbor.peerAddress().equals(p.neighbor.peerAddress());
+            if (configured) removePeer(p, "Peer De-configured");
+            else {
+                p.subscriptions = new Subscriptions(p.neighbor.api(), config.processes());
+                peers.add(p);
+            }
+        }
+    }
+
+    /**
+     * {@code create neighbor} (docs/neighbors.md): starts a neighbour a program described; false when a running
+     * neighbour already has that peer address.
+     */
+    boolean createNeighbor(Neighbor n) {
+        for (Peer p : peers) {
+            if (p.neighbor.peerAddress().equals(n.peerAddress())) {
+                LOG.warn("create neighbor: {} already exists", n.peerAddress());
+                return false;
+            }
+        }
+        Peer p = addPeer(n);
+        if (p == null) {
+            LOG.warn("create neighbor: {}/{} is a range, only configuration files may have ranges", n.peerAddress(),
+                    n.peerPrefixLength());
+            return false;
+        }
+        p.dynamic = true;
+        LOG.info("create neighbor: {} added", n.peerAddress());
+        return true;
+    }
+
+    /** {@code delete neighbor}, or a reload configuring a program's neighbour: Cease 6/3, then forgotten. */
+    void removePeer(Peer p, String reason) {
+        HeldConnection held = p.held;
+        if (held != null) {
+            release(p);
+            refuse(held.conn, 6, 3, reason);
+        }
+        p.session.stop(now, 6, 3, reason, true);
+        peers.remove(p);
+        LOG.info("neighbor {} removed", p.neighbor.peerAddress());
     }
 
     /** What a {@link Reload} may change: the peer list, the process table and the running configuration. */
@@ -434,6 +618,15 @@ public final class Reactor {
 
     Events events() {
         return events;
+    }
+
+    Configuration configuration() {
+        return config;
+    }
+
+    /** The numbers the metrics endpoint exports (issue 7). Loop thread only: engines run it as a posted task. */
+    public MetricsSnapshot metrics() {
+        return MetricsSnapshot.of(peers, processes);
     }
 
     Processes processTable() {

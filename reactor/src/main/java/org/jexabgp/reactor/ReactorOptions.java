@@ -14,6 +14,7 @@ import org.jexabgp.core.session.SessionSettings;
  * @param respawn {@code api.respawn}
  * @param version the version string shown by the {@code version} command
  * @param processEnvironment extra variables for API programs (they inherit the daemon's environment anyway)
+ * @param jsonVersion {@code api.json-version}: 5 for ExaBGP 5.0's JSON events, 4 for 4.x's (json.md §11)
  */
 public record ReactorOptions(
         int tcpPort,
@@ -22,9 +23,17 @@ public record ReactorOptions(
         boolean ack,
         boolean respawn,
         String version,
-        Map<String, String> processEnvironment) {
+        Map<String, String> processEnvironment,
+        int jsonVersion) {
     public ReactorOptions {
         bind = List.copyOf(bind);
         processEnvironment = Map.copyOf(processEnvironment);
+        if (jsonVersion != 4 && jsonVersion != 5) throw new IllegalArgumentException("json version " + jsonVersion);
+    }
+
+    /** With the default JSON dialect (5). */
+    public ReactorOptions(int tcpPort, List<Endpoint> bind, SessionSettings session, boolean ack, boolean respawn,
+            String version, Map<String, String> processEnvironment) {
+        this(tcpPort, bind, session, ack, respawn, version, processEnvironment, 5);
     }
 }

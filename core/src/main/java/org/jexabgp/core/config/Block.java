@@ -11,16 +11,28 @@ final class Block {
         void statement(Statement s) throws ConfigError;
     }
 
-    private final List<Statement> statements;
+    private final @Nullable List<Statement> statements;
+    private final @Nullable Tokenizer tokenizer;
     private int next;
     private boolean closed = true;
+    /** One parse's route templates: the attribute text of configured routes is parsed once (issue 9). */
+    final RouteTemplates routeTemplates = new RouteTemplates();
 
     Block(List<Statement> statements) {
         this.statements = statements;
+        this.tokenizer = null;
     }
 
-    @Nullable Statement next() {
-        return next < statements.size() ? statements.get(next++) : null;
+    /** A file read lazily: statements are cut as the section parsers ask for them. */
+    Block(Tokenizer tokenizer) {
+        this.statements = null;
+        this.tokenizer = tokenizer;
+    }
+
+    @Nullable Statement next() throws ConfigError {
+        if (tokenizer != null) return tokenizer.next();
+        List<Statement> all = statements;
+        return all != null && next < all.size() ? all.get(next++) : null;
     }
 
     /**

@@ -39,7 +39,7 @@ public final class ConfigurationSyntax {
     public static Configuration parse(String text, String file, ProgramCheck programs, boolean envPassive)
             throws ConfigError {
         ConfigurationSyntax p =
-                new ConfigurationSyntax(new ParseScope(file, programs, envPassive), new Block(Tokenizer.file(text, file)));
+                new ConfigurationSyntax(new ParseScope(file, programs, envPassive), new Block(Tokenizer.statements(text, file)));
         return p.root();
     }
 

@@ -10,6 +10,7 @@ import org.jexabgp.core.model.Capabilities.AddPath;
 import org.jexabgp.core.model.Neighbor;
 import org.jexabgp.core.model.NextHopFamily;
 import org.jexabgp.core.model.Route;
+import org.jexabgp.core.model.RouteList;
 import org.jexabgp.wire.Afi;
 import org.jexabgp.wire.Family;
 import org.jexabgp.wire.IpAddress;
@@ -89,7 +90,8 @@ final class NeighborBuild {
         List<ApiBinding> api = new ArrayList<>();
         for (NeighborDraft.Item<ApiBinding> b : d.api) api.add(b.value());
 
-        List<Route> routes = new ArrayList<>();
+        // issue 9: straight into the compact list, never a million Route objects at once
+        RouteList.Builder routes = new RouteList.Builder();
         for (NeighborDraft.Item<Route> r : d.routes) {
             Family f = r.value().family();
             if (!families.contains(f) && !f.equals(Family.IPV4_UNICAST))
@@ -143,7 +145,7 @@ final class NeighborBuild {
                 addPath,
                 nextHops,
                 api,
-                routes,
+                routes.build(),
                 operational);
     }
 

@@ -43,7 +43,8 @@ final class NeighborDraft {
     @Nullable List<Item<Family>> addPath;
     @Nullable List<Item<NextHopFamily>> nextHops;
     final List<Item<ApiBinding>> api = new ArrayList<>();
-    final List<Item<Route>> routes = new ArrayList<>();
+    /** Compact (issue 9): a configuration may hold a million routes. */
+    final List<Item<Route>> routes = new RouteItems();
     final List<Item<String>> inherit = new ArrayList<>();
     final List<Item<OperationalSyntax.Entry>> operational = new ArrayList<>();
 

@@ -105,7 +105,11 @@ public final class RouteSyntax {
             Cursor c = new Cursor(s);
             c.next("route or attributes");
             switch (kw.text()) {
-                case "route" -> add(draft, one(c, null, false, Form.STATIC), c.peekOrEnd());
+                case "route" -> {
+                    // issue 9: the common `route P next-hop X …;` shares its parsed attributes with the lines before
+                    List<Route> fast = block.routeTemplates.routeWords(s.words());
+                    add(draft, fast != null ? fast : one(c, null, false, Form.STATIC), c.peekOrEnd());
+                }
                 // D3: in a file, the attributes form announces its prefixes, as the API does
                 case "attribute", "attributes" -> add(draft, attributesNlri(c, false), kw);
                 default -> throw ConfigError.at(kw, "route or attributes", "invalid keyword \"" + kw.text() + "\"");

@@ -20,11 +20,13 @@ public record Settings(
         Daemon daemon,
         Debug debug,
         Log log,
+        Metrics metrics,
         Pdb pdb,
         Profile profile,
         Reactor reactor,
         Tcp tcp) {
 
+    /** @param jsonVersion our addition: 5 for ExaBGP 5.0's JSON events, 4 for the 4.x dialect (json.md §11) */
     public record Api(
             boolean ack,
             int chunk,
@@ -34,7 +36,8 @@ public record Settings(
             String pipename,
             boolean respawn,
             String socketname,
-            boolean terminate) {}
+            boolean terminate,
+            int jsonVersion) {}
 
     public record Bgp(int openwait, boolean passive) {}
 
@@ -52,7 +55,10 @@ public record Settings(
             String route,
             boolean selfcheck) {}
 
-    /** @param shortFormat ExaBGP's {@code log.short} */
+    /**
+     * @param shortFormat ExaBGP's {@code log.short}
+     * @param format our addition {@code log.format}: {@code text} (ExaBGP's lines) or {@code json} (one object a line)
+     */
     public record Log(
             boolean all,
             boolean configuration,
@@ -70,7 +76,14 @@ public record Settings(
             boolean routes,
             boolean shortFormat,
             boolean statistics,
-            boolean timers) {}
+            boolean timers,
+            String format) {}
+
+    /**
+     * Our addition (not in ExaBGP): {@code metrics.listen = host:port} serves Prometheus metrics over HTTP at
+     * {@code /metrics}; empty (the default) serves nothing. Hidden from {@code exabgp env}, like every addition.
+     */
+    public record Metrics(String listen) {}
 
     public record Pdb(boolean enable) {}
 
@@ -104,7 +117,9 @@ public record Settings(
         STRING,
         OCTAL,
         LEVEL,
-        WORD
+        WORD,
+        /** api.json-version: 4 or 5 only. */
+        JSON_VERSION
     }
 
     /** One key: its section, name, type, default text, whether {@code exabgp env} hides it, and its reader. */
@@ -122,6 +137,7 @@ public record Settings(
             new Key("api", "cli", Type.BOOLEAN, "true", false, s -> s.api.cli),
             new Key("api", "compact", Type.BOOLEAN, "false", false, s -> s.api.compact),
             new Key("api", "encoder", Type.WORD, "json", false, s -> s.api.encoder),
+            new Key("api", "json-version", Type.JSON_VERSION, "5", false, s -> s.api.jsonVersion),
             new Key("api", "pipename", Type.STRING, "exabgp", false, s -> s.api.pipename),
             new Key("api", "respawn", Type.BOOLEAN, "true", false, s -> s.api.respawn),
             new Key("api", "socketname", Type.STRING, "exabgp", false, s -> s.api.socketname),
@@ -159,6 +175,9 @@ public record Settings(
             new Key("log", "short", Type.BOOLEAN, "true", false, s -> s.log.shortFormat),
             new Key("log", "statistics", Type.BOOLEAN, "true", false, s -> s.log.statistics),
             new Key("log", "timers", Type.BOOLEAN, "false", false, s -> s.log.timers),
+            // our addition, hidden so that `exabgp env` prints ExaBGP's keys only
+            new Key("log", "format", Type.WORD, "text", true, s -> s.log.format),
+            new Key("metrics", "listen", Type.STRING, "", true, s -> s.metrics.listen),
             new Key("pdb", "enable", Type.BOOLEAN, "false", false, s -> s.pdb.enable),
             new Key("profile", "enable", Type.BOOLEAN, "false", false, s -> s.profile.enable),
             new Key("profile", "file", Type.STRING, "", false, s -> s.profile.file),
@@ -215,7 +234,8 @@ public record Settings(
         }
         return new Settings(
                 new Api(b(v, "api.ack"), i(v, "api.chunk"), b(v, "api.cli"), b(v, "api.compact"), s(v, "api.encoder"),
-                        s(v, "api.pipename"), b(v, "api.respawn"), s(v, "api.socketname"), b(v, "api.terminate")),
+                        s(v, "api.pipename"), b(v, "api.respawn"), s(v, "api.socketname"), b(v, "api.terminate"),
+                        i(v, "api.json-version")),
                 new Bgp(i(v, "bgp.openwait"), b(v, "bgp.passive")),
                 new Cache(b(v, "cache.attributes"), b(v, "cache.nexthops")),
                 new Daemon(b(v, "daemon.daemonize"), b(v, "daemon.drop"), s(v, "daemon.pid"), i(v, "daemon.umask"),
@@ -226,7 +246,8 @@ public record Settings(
                         b(v, "log.enable"), s(v, "log.level"), b(v, "log.message"), b(v, "log.network"),
                         b(v, "log.packets"), b(v, "log.parser"), b(v, "log.processes"), b(v, "log.reactor"),
                         b(v, "log.rib"), b(v, "log.routes"), b(v, "log.short"), b(v, "log.statistics"),
-                        b(v, "log.timers")),
+                        b(v, "log.timers"), s(v, "log.format")),
+                new Metrics(s(v, "metrics.listen")),
                 new Pdb(b(v, "pdb.enable")),
                 new Profile(b(v, "profile.enable"), s(v, "profile.file")),
                 new Reactor(b(v, "reactor.asyncio"), (Double) v.get("reactor.speed")),
@@ -237,8 +258,12 @@ public record Settings(
     private static @Nullable String lookup(
             Map<String, String> env, Map<String, String> ini, String section, String name) {
         String v = env.get("exabgp." + section + "." + name);
-        if (v == null) v = env.get("exabgp_" + section + "_" + name);
+        // a dash in a key (api.json-version) is an underscore in the shell-friendly form: exabgp_api_json_version
+        String underscored = name.replace('-', '_');
+        if (v == null && !underscored.equals(name)) v = env.get("exabgp." + section + "." + underscored);
+        if (v == null) v = env.get("exabgp_" + section + "_" + underscored);
         if (v == null) v = ini.get(section + "." + name);
+        if (v == null && !underscored.equals(name)) v = ini.get(section + "." + underscored);
         return v;
     }
 
@@ -271,6 +296,11 @@ public record Settings(
                     yield level;
                 }
                 case STRING, WORD -> value;
+                case JSON_VERSION -> {
+                    int version = Integer.parseInt(value);
+                    if (version != 4 && version != 5) throw new NumberFormatException(value);
+                    yield version;
+                }
             };
         } catch (NumberFormatException e) {
             throw new Invalid(k.dotted(), raw);
@@ -353,7 +383,8 @@ public record Settings(
             "log.packets", "log.rib", "log.message", "log.timers", "log.routes", "log.parser", "log.short", "tcp.once",
             "tcp.attempts", "tcp.delay", "tcp.bind", "tcp.port", "tcp.acl", "bgp.passive", "bgp.openwait",
             "cache.attributes", "cache.nexthops", "api.ack", "api.chunk", "api.encoder", "api.compact", "api.respawn",
-            "api.terminate", "api.cli", "api.pipename", "api.socketname", "reactor.speed", "reactor.asyncio");
+            "api.terminate", "api.cli", "api.pipename", "api.socketname", "api.json-version", "reactor.speed",
+            "reactor.asyncio");
 
     /** ExaBGP's printed form: strings quoted, umask as {@code '0o137'}, booleans lower case. */
     private static String text(Key k, Object value) {

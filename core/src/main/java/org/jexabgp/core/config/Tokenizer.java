@@ -1,6 +1,8 @@
 package org.jexabgp.core.config;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -12,58 +14,91 @@ import org.jspecify.annotations.Nullable;
  * the whole (joined) line; then split words on whitespace, with {@code [ ] ,} as tokens of their own, {@code ; { }}
  * ending a statement, quotes making a literal run, and {@code #} starting a comment only where no statement is
  * pending. A statement must end on its (joined) line.
+ *
+ * <p>A file is read lazily ({@link #statements}): the section parsers pull statements one at a time, so a
+ * configuration of a million routes never holds a million statements (issue 9).
  */
 public final class Tokenizer {
     private final String file;
-    private final List<Statement> out = new ArrayList<>();
+    private final ArrayDeque<Statement> out = new ArrayDeque<>();
 
-    // the logical line being processed, after escapes: characters and where each came from
+    // the logical line being processed, after escapes: characters and where each came from (line and column as two
+    // parallel arrays: an object per character made large files slow to read)
     private final StringBuilder chars = new StringBuilder();
-    private final List<int[]> where = new ArrayList<>();
+    private int[] whereLine = new int[128];
+    private int[] whereColumn = new int[128];
 
-    private Tokenizer(String file) {
+    // the file being read lazily: its text, where the next physical line starts and its 1-based number
+    private final String text;
+    private int offset;
+    private int lineNumber;
+
+    private Tokenizer(String file, String text) {
         this.file = file;
+        this.text = text;
     }
 
     /** Tokenises a configuration file: line joining on a trailing backslash. */
     public static List<Statement> file(String text, String file) throws ConfigError {
-        Tokenizer t = new Tokenizer(file);
-        String[] lines = text.split("\n", -1);
-        int i = 0;
-        while (i < lines.length) {
-            int first = i;
-            t.chars.setLength(0);
-            t.where.clear();
+        Tokenizer t = statements(text, file);
+        List<Statement> all = new ArrayList<>();
+        for (Statement s = t.next(); s != null; s = t.next()) all.add(s);
+        return all;
+    }
+
+    /** A file's statements, cut one logical line at a time as {@link #next()} asks for them. */
+    static Tokenizer statements(String text, String file) {
+        return new Tokenizer(file, text);
+    }
+
+    /** The next statement of the file, or null at its end. */
+    @Nullable Statement next() throws ConfigError {
+        // String.split("\n", -1) semantics: n newlines make n + 1 lines, the last one possibly empty
+        while (out.isEmpty() && offset <= text.length()) {
+            int first = lineNumber + 1;
+            chars.setLength(0);
             // a physical line ending with '\' continues on the next one; the backslash stays and escapes the
             // next line's first character (config.md §2)
             while (true) {
-                String line = stripCr(lines[i]);
-                boolean joins = line.endsWith("\\") && i + 1 < lines.length;
-                t.append(line, i + 1);
-                i++;
+                int end = text.indexOf('\n', offset);
+                boolean last = end < 0;
+                if (last) end = text.length();
+                int stop = end > offset && text.charAt(end - 1) == '\r' ? end - 1 : end;
+                boolean joins = stop > offset && text.charAt(stop - 1) == '\\' && !last;
+                append(text, offset, stop, ++lineNumber);
+                offset = end + 1;
                 if (!joins) break;
             }
-            t.line(first + 1);
+            line(first);
         }
-        return t.out;
+        return out.poll();
     }
 
     /** Tokenises one line of API or command text: no joining, a trailing backslash is an error. */
     public static List<Statement> text(String text, String source) throws ConfigError {
-        Tokenizer t = new Tokenizer(source);
-        t.append(stripCr(text), 1);
+        Tokenizer t = new Tokenizer(source, "");
+        String line = stripCr(text);
+        t.append(line, 0, line.length(), 1);
         t.line(1);
-        return t.out;
+        return new ArrayList<>(t.out);
     }
 
     private static String stripCr(String s) {
         return s.endsWith("\r") ? s.substring(0, s.length() - 1) : s;
     }
 
-    private void append(String line, int lineNumber) {
-        for (int c = 0; c < line.length(); c++) {
-            chars.append(line.charAt(c));
-            where.add(new int[] {lineNumber, c + 1});
+    private void append(String line, int from, int to, int lineNumber) {
+        int n = chars.length();
+        int needed = n + to - from;
+        if (needed > whereLine.length) {
+            int size = Math.max(needed, whereLine.length * 2);
+            whereLine = Arrays.copyOf(whereLine, size);
+            whereColumn = Arrays.copyOf(whereColumn, size);
+        }
+        chars.append(line, from, to);
+        for (int c = from; c < to; c++, n++) {
+            whereLine[n] = lineNumber;
+            whereColumn[n] = c - from + 1;
         }
     }
 
@@ -76,17 +111,18 @@ public final class Tokenizer {
     private void expandEscapes() throws ConfigError {
         if (chars.indexOf("\\") < 0) return;
         StringBuilder done = new StringBuilder(chars.length());
-        List<int[]> pos = new ArrayList<>(where.size());
+        // positions are compacted in place: the output never runs ahead of the input
+        int kept = 0;
         for (int i = 0; i < chars.length(); i++) {
             char c = chars.charAt(i);
             if (c != '\\') {
                 done.append(c);
-                pos.add(where.get(i));
+                keep(kept++, i);
                 continue;
             }
             if (i + 1 >= chars.length()) {
-                int[] at = where.get(i);
-                throw new ConfigError(file, at[0], at[1], "a character after '\\'", "end of line", null);
+                throw new ConfigError(
+                        file, whereLine[i], whereColumn[i], "a character after '\\'", "end of line", null);
             }
             char e = chars.charAt(++i);
             done.append(
@@ -98,24 +134,26 @@ public final class Tokenizer {
                         case 't' -> '\t';
                         default -> e;
                     });
-            pos.add(where.get(i));
+            keep(kept++, i);
         }
         chars.setLength(0);
         chars.append(done);
-        where.clear();
-        where.addAll(pos);
+    }
+
+    private void keep(int to, int from) {
+        whereLine[to] = whereLine[from];
+        whereColumn[to] = whereColumn[from];
     }
 
     private void split(int lineNumber) throws ConfigError {
         List<Token> pending = new ArrayList<>();
         StringBuilder word = new StringBuilder();
-        int @Nullable [] wordStart = null;
+        int wordStart = -1;
         boolean wordQuoted = false;
         char quote = 0;
-        int @Nullable [] quoteStart = null;
+        int quoteStart = -1;
         for (int i = 0; i < chars.length(); i++) {
             char c = chars.charAt(i);
-            int[] at = where.get(i);
             if (quote != 0) {
                 if (c == quote) quote = 0;
                 else word.append(c);
@@ -123,53 +161,53 @@ public final class Tokenizer {
             }
             switch (c) {
                 case ' ', '\t', '\r', '\n' -> {
-                    if (wordStart != null) pending.add(token(word, wordStart, wordQuoted));
-                    wordStart = null;
+                    if (wordStart >= 0) pending.add(token(word, wordStart, wordQuoted));
+                    wordStart = -1;
                     wordQuoted = false;
                 }
                 case '[', ']', ',' -> {
-                    if (wordStart != null) pending.add(token(word, wordStart, wordQuoted));
-                    wordStart = null;
+                    if (wordStart >= 0) pending.add(token(word, wordStart, wordQuoted));
+                    wordStart = -1;
                     wordQuoted = false;
-                    pending.add(new Token(String.valueOf(c), file, at[0], at[1], false));
+                    pending.add(new Token(String.valueOf(c), file, whereLine[i], whereColumn[i], false));
                 }
                 case ';', '{', '}' -> {
-                    if (wordStart != null) pending.add(token(word, wordStart, wordQuoted));
-                    wordStart = null;
+                    if (wordStart >= 0) pending.add(token(word, wordStart, wordQuoted));
+                    wordStart = -1;
                     wordQuoted = false;
-                    out.add(new Statement(pending, new Token(String.valueOf(c), file, at[0], at[1], false)));
+                    out.add(new Statement(pending, new Token(String.valueOf(c), file, whereLine[i], whereColumn[i], false)));
                     pending = new ArrayList<>();
                 }
                 case '"', '\'' -> {
                     quote = c;
-                    quoteStart = at;
-                    if (wordStart == null) wordStart = at;
+                    quoteStart = i;
+                    if (wordStart < 0) wordStart = i;
                     wordQuoted = true;
                 }
                 case '#' -> {
                     // a comment only where nothing is pending (config.md §2); "route x # c" and "a#b" are errors
-                    if (wordStart != null || !pending.isEmpty()) {
+                    if (wordStart >= 0 || !pending.isEmpty()) {
                         throw new ConfigError(
-                                file, at[0], at[1], "';' before a comment", "'#'", "invalid syntax line " + lineNumber);
+                                file, whereLine[i], whereColumn[i], "';' before a comment", "'#'", "invalid syntax line " + lineNumber);
                     }
                     return;
                 }
                 default -> {
-                    if (wordStart == null) wordStart = at;
+                    if (wordStart < 0) wordStart = i;
                     word.append(c);
                 }
             }
         }
-        if (quote != 0 && quoteStart != null) {
+        if (quote != 0 && quoteStart >= 0) {
             throw new ConfigError(
                     file,
-                    quoteStart[0],
-                    quoteStart[1],
+                    whereLine[quoteStart],
+                    whereColumn[quoteStart],
                     "closing " + quote,
                     "end of line",
                     "invalid syntax line " + lineNumber);
         }
-        if (wordStart != null) pending.add(token(word, wordStart, wordQuoted));
+        if (wordStart >= 0) pending.add(token(word, wordStart, wordQuoted));
         if (!pending.isEmpty()) {
             Token last = pending.getLast();
             throw new ConfigError(
@@ -182,8 +220,8 @@ public final class Tokenizer {
         }
     }
 
-    private Token token(StringBuilder word, int[] start, boolean quoted) {
-        Token t = new Token(word.toString(), file, start[0], start[1], quoted);
+    private Token token(StringBuilder word, int start, boolean quoted) {
+        Token t = new Token(word.toString(), file, whereLine[start], whereColumn[start], quoted);
         word.setLength(0);
         return t;
     }

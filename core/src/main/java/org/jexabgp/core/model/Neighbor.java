@@ -76,7 +76,8 @@ public record Neighbor(
         addPathFamilies = List.copyOf(addPathFamilies.stream().distinct().sorted().toList());
         nextHops = List.copyOf(nextHops);
         api = List.copyOf(api);
-        routes = List.copyOf(routes);
+        // issue 9: kept compact (a long per IPv4 route), as the Adj-RIB-Out holds them too
+        routes = RouteList.of(routes);
         operational = List.copyOf(operational);
     }
 

@@ -6,8 +6,9 @@ import java.util.Arrays;
  * A primitive hash table from a {@code long} route key to an {@code int} slot (ARCHITECTURE §7): open addressing with
  * linear probing and backward-shift deletion, so no object is made per route and no tombstone accumulates under
  * churn. Key and slot share one {@code long[]} pair, so a lookup touches one cache line. Slots are non-negative.
+ * Public for the reactor's Adj-RIB-In, which keeps received IPv4 routes the same way.
  */
-final class KeyTable {
+public final class KeyTable {
     private static final long EMPTY = -1;
 
     /** table[2i] = key, table[2i + 1] = slot or EMPTY. */
@@ -15,16 +16,16 @@ final class KeyTable {
     private int mask;
     private int size;
 
-    KeyTable() {
+    public KeyTable() {
         allocate(64);
     }
 
-    int size() {
+    public int size() {
         return size;
     }
 
     /** The slot of {@code key}, or -1. */
-    int get(long key) {
+    public int get(long key) {
         long[] t = table;
         for (int i = index(key); ; i = (i + 1) & mask) {
             long s = t[2 * i + 1];
@@ -34,7 +35,7 @@ final class KeyTable {
     }
 
     /** Maps {@code key} to {@code slot}; the key must not be present. */
-    void put(long key, int slot) {
+    public void put(long key, int slot) {
         if ((size + 1) * 4 > (mask + 1) * 3) grow(); // load at most 3/4
         int i = index(key);
         while (table[2 * i + 1] != EMPTY) i = (i + 1) & mask;
@@ -44,7 +45,7 @@ final class KeyTable {
     }
 
     /** Removes {@code key} if present, moving later entries of its probe run back (Knuth 6.4, algorithm R). */
-    void remove(long key) {
+    public void remove(long key) {
         int i = index(key);
         while (true) {
             if (table[2 * i + 1] == EMPTY) return;

@@ -202,6 +202,11 @@ public final class PeerSession {
         fire(Event.TcpDown.class, new Event.TcpDown(wasUp ? "closing connection" : reason), now);
     }
 
+    /** Bytes received and not yet handled: engines stop reading the connection while there are many (issue 6). */
+    public int bufferedInput() {
+        return inEnd - inStart;
+    }
+
     /** Appends received bytes; they are framed and handled in the next {@link #run}. */
     public void received(byte[] data, int offset, int length) {
         if (inEnd + length > in.length) {
@@ -253,16 +258,18 @@ public final class PeerSession {
             retryDeadline = NEVER;
             if (!stopped) fire(Event.RetryDue.class, new Event.RetryDue(), now);
         }
-        if (now >= holdDeadline) {
-            holdDeadline = NEVER;
-            fire(Event.HoldExpired.class, new Event.HoldExpired(), now);
-        }
         if (now >= keepaliveDeadline) {
             keepaliveDeadline = NEVER;
             fire(Event.KeepaliveDue.class, new Event.KeepaliveDue(), now);
         }
+        // RFC 4271 §6.5: the hold timer restarts when a message is received; one that arrived while the loop was busy
+        // elsewhere (a flood of commands, a slow turn) counts, so the messages waiting are read before it is checked
         for (int i = 0; i < MESSAGES_PER_RUN && connected && frameOne(now); i++) {
             // one message handled per iteration
+        }
+        if (now >= holdDeadline && !(connected && completeMessageBuffered())) {
+            holdDeadline = NEVER;
+            fire(Event.HoldExpired.class, new Event.HoldExpired(), now);
         }
         Negotiated n = negotiated;
         if (state == State.ESTABLISHED && n != null && out.isEmpty()) {
@@ -460,7 +467,10 @@ public final class PeerSession {
                 sentOpen = open;
                 queue(open, Negotiation.beforeOpen(neighbor));
             }
-            case Action.SendKeepalive s -> queue(Keepalive.INSTANCE, negotiatedOrDefault());
+            case Action.SendKeepalive s -> {
+                if (state == State.ESTABLISHED) queueAhead(Keepalive.INSTANCE, negotiatedOrDefault());
+                else queue(Keepalive.INSTANCE, negotiatedOrDefault());
+            }
             case Action.SendNotification s -> {
                 // A peer's error drops what was queued (the session is broken); our own teardown or shutdown sends
                 // what was already decided first, so both engines put the same bytes on the wire whatever they pulled.
@@ -551,6 +561,21 @@ public final class PeerSession {
     private void queue(Message message, Negotiated n) {
         byte[] bytes = MessageCodec.encode(message, n).toArray();
         out.addLast(bytes);
+        listener.message(message, false, bytes, n);
+        listener.wantsToSend();
+    }
+
+    /**
+     * Queues a KEEPALIVE ahead of the UPDATEs not yet begun (after the one being written, if any): it carries no state,
+     * so it may overtake them, and a large Adj-RIB-Out then never delays it past the peer's hold time (issue 6).
+     */
+    private void queueAhead(Message message, Negotiated n) {
+        byte[] bytes = MessageCodec.encode(message, n).toArray();
+        if (outOffset > 0) {
+            byte[] head = out.pollFirst();
+            out.addFirst(bytes);
+            out.addFirst(head);
+        } else out.addFirst(bytes);
         listener.message(message, false, bytes, n);
         listener.wantsToSend();
     }

@@ -3,6 +3,7 @@ package org.jexabgp.core.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -91,13 +92,13 @@ class SettingsTest {
         String ini = Settings.defaults().ini();
         // every section header is preceded by a blank line, the first one too (ExaBGP writes "\n[exabgp.api]")
         assertThat(ini).startsWith("\n[exabgp.api]\nack = true\nchunk = 1\ncli = true\ncompact = false\n"
-                + "encoder = json\npipename = 'exabgp'\n");
+                + "encoder = json\njson-version = 5\npipename = 'exabgp'\n");
         assertThat(ini).contains("[exabgp.daemon]\ndaemonize = false\ndrop = true\npid = ''\numask = '0o137'\n");
         assertThat(ini).endsWith("[exabgp.tcp]\nacl = false\nattempts = 0\nbind = ''\ndelay = 0\nonce = false\n"
                 + "port = 179\n");
         assertThat(ini).doesNotContain("[exabgp.debug]").contains("level = INFO", "speed = 1.0");
         var lines = Settings.defaults().envLines();
-        assertThat(lines).hasSize(46).contains("exabgp.tcp.port=179", "exabgp.log.short=true");
+        assertThat(lines).hasSize(47).contains("exabgp.tcp.port=179", "exabgp.log.short=true");
         Settings changed = Settings.load(Map.of("exabgp_tcp_port", "1790"), null);
         assertThat(changed.ini(true)).isEqualTo("\n[exabgp.tcp]\nport = 1790\n");
         // -e lists the keys in ExaBGP's definition order: profile, pdb, daemon, log, tcp, bgp, cache, api, reactor
@@ -109,5 +110,21 @@ class SettingsTest {
                 .attempts()).isEqualTo(5);
         // the rendering reads back to the same settings
         assertThat(Settings.load(Map.of(), changed.ini())).isEqualTo(changed);
+    }
+
+    /** Our addition api.json-version (json.md §11): 4 or 5, in every spelling; anything else stops the start. */
+    @Test
+    void jsonVersionIsFourOrFive() throws Settings.Invalid {
+        assertThat(Settings.defaults().api().jsonVersion()).isEqualTo(5);
+        assertThat(Settings.load(Map.of("exabgp_api_json_version", "4"), null).api().jsonVersion()).isEqualTo(4);
+        assertThat(Settings.load(Map.of("exabgp.api.json-version", "4"), null).api().jsonVersion()).isEqualTo(4);
+        assertThat(Settings.load(Map.of(), "[exabgp.api]\njson-version = 4\n").api().jsonVersion()).isEqualTo(4);
+        for (String bad : List.of("3", "6", "4.2", "x", ""))
+            assertThatThrownBy(() -> Settings.load(Map.of("exabgp_api_json_version", bad), null))
+                    .isInstanceOf(Settings.Invalid.class)
+                    .hasMessageContaining("api.json-version");
+        Settings four = Settings.load(Map.of("exabgp_api_json_version", "4"), null);
+        assertThat(four.ini(true)).isEqualTo("\n[exabgp.api]\njson-version = 4\n");
+        assertThat(four.envLines()).contains("exabgp.api.json-version=4");
     }
 }

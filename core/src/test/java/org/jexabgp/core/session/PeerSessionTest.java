@@ -455,4 +455,49 @@ class PeerSessionTest {
         assertThat(turns()).containsExactly(MARKER + "001705" + "00010101", ROUTE_UPDATE,
                 MARKER + "001705" + "00010201");
     }
+
+    /**
+     * RFC 4271 §6.8: the reactor found the peer's connection wins a collision; this one is closed with Cease 6/7, the
+     * peer's connection is handed over at once and comes up; the retry the lost connection scheduled (back-off 0 s)
+     * does not start another connection while that one lives (fake clock: two minutes later still one connect).
+     */
+    @Test
+    void aLostCollisionSends67AndTheOtherConnectionTakesOver() throws Exception {
+        session("", SessionSettings.DEFAULT);
+        session.start(now);
+        session.tcpUp(now, LOCAL, REMOTE);
+        assertThat(pullAll()).isEqualTo(OUR_OPEN);
+        session.collisionLost(now);
+        assertThat(listener.farewell.toString().substring(36, 42)).isEqualTo("030607");
+        listener.farewell.setLength(0);
+        assertThat(listener.calls).containsSubsequence("close", "down notification sent (6,7)");
+        session.tcpUp(now, LOCAL, REMOTE);
+        assertThat(pullAll()).isEqualTo(OUR_OPEN);
+        feed(PEER_OPEN + KEEPALIVE);
+        turns();
+        assertThat(session.state()).isEqualTo(State.ESTABLISHED);
+        for (int i = 0; i < 4; i++) {
+            now += 30 * SECOND;
+            feed(KEEPALIVE);
+            turns();
+        }
+        assertThat(session.state()).isEqualTo(State.ESTABLISHED);
+        assertThat(listener.connects).isEqualTo(1);
+    }
+
+    @Test
+    void aLostCollisionInOpenConfirmAlsoSends67() throws Exception {
+        session("", SessionSettings.DEFAULT);
+        session.start(now);
+        session.tcpUp(now, LOCAL, REMOTE);
+        pullAll();
+        feed(PEER_OPEN);
+        turns();
+        assertThat(session.state()).isEqualTo(State.OPENCONFIRM);
+        assertThat(session.peerRouterId()).isEqualTo(REMOTE);
+        session.collisionLost(now);
+        assertThat(listener.farewell.toString().substring(36, 42)).isEqualTo("030607");
+        assertThat(session.state()).isEqualTo(State.IDLE);
+        assertThat(session.isConnected()).isFalse();
+    }
 }

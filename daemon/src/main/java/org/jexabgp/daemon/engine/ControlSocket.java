@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * process's output. Output while no client is connected is discarded. A stale socket file is replaced; a live one (a
  * daemon already listening) disables the CLI of this one. The file is removed when the daemon stops.
  */
-public final class ControlSocket {
+public final class ControlSocket implements ControlChannel {
     private static final Logger LOG = LoggerFactory.getLogger("exabgp.cli");
     /** The first word of the internal process's command line: the engine runs this socket instead of forking. */
     public static final String COMMAND = "<control-socket>";
@@ -114,7 +114,8 @@ public final class ControlSocket {
      * A line of output for the client, from the loop thread: queued (bounded in bytes, like a program's) and written by
      * the writer thread; dropped when no client is connected (runtime.md §3.1).
      */
-    void send(byte[] line) {
+    @Override
+    public void send(byte[] line) {
         if (client == null) return;
         if (queued.addAndGet(line.length) > ProcessRunner.QUEUE_BYTES) {
             queued.addAndGet(-line.length);
@@ -147,7 +148,8 @@ public final class ControlSocket {
     }
 
     /** Stops accepting and removes the file at once; the client gets what was queued for it, then is closed. */
-    void close() {
+    @Override
+    public void close() {
         if (closed) return;
         closed = true;
         try {

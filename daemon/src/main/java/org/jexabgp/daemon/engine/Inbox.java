@@ -35,6 +35,11 @@ final class Inbox {
         return queue.isEmpty();
     }
 
+    /** How many inputs wait (walks the queue: for the metrics endpoint, not the loop). */
+    int size() {
+        return queue.size();
+    }
+
     /** Hands every queued input to the consumer, in arrival order. */
     void drain(Consumer<Input> consumer) {
         Input input;

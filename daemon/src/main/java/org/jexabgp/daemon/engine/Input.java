@@ -20,4 +20,7 @@ sealed interface Input {
     record Received(ConnKey conn, byte[] data, int length) implements Input {}
 
     record Closed(ConnKey conn, String reason) implements Input {}
+
+    /** Work for the loop thread from elsewhere (a metrics scrape): run with the reactor, between turns. */
+    record Task(java.util.function.Consumer<org.jexabgp.reactor.Reactor> task) implements Input {}
 }

@@ -12,7 +12,8 @@ final class LoopSupport {
     private static final List<String> SIGNALS = List.of("TERM", "INT", "HUP", "USR1", "USR2", "ALRM");
 
     final Inbox inbox = new Inbox();
-    final ProcessRunner processes = new ProcessRunner(inbox);
+    final LoopStats stats = new LoopStats();
+    final ProcessRunner processes = new ProcessRunner(inbox, stats);
 
     void installSignals() {
         for (String name : SIGNALS) {
@@ -29,10 +30,19 @@ final class LoopSupport {
         processes.start(key, command, env);
     }
 
+    /** Serves Prometheus metrics on {@code address} (issue 7) until the daemon exits. */
+    void serveMetrics(java.net.InetSocketAddress address) throws java.io.IOException {
+        MetricsEndpoint.start(address, this);
+    }
+
     /** Hands one input to the reactor; socket inputs are handled by the engine that made them. */
-    static void deliver(Reactor reactor, Input input) {
+    void deliver(Reactor reactor, Input input) {
         switch (input) {
-            case Input.Lines l -> reactor.commands(l.process(), l.lines());
+            case Input.Lines l -> {
+                stats.program(l.process().name()).commands += l.lines().size();
+                reactor.commands(l.process(), l.lines());
+            }
+            case Input.Task t -> t.task().accept(reactor);
             case Input.ProcessExited e -> reactor.processExited(e.process(), e.code());
             case Input.Signal s -> reactor.signal(s.name(), s.number());
             case Input.Connected c -> reactor.connected(c.conn(), c.local(), c.remote());

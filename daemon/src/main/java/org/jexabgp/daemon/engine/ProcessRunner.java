@@ -47,9 +47,12 @@ final class ProcessRunner {
 
     private final Inbox inbox;
     private final Map<ProcessKey, Running> running = new ConcurrentHashMap<>();
+    /** Loop-thread counters for the metrics endpoint: start, send and drops happen on the loop thread. */
+    private final LoopStats stats;
 
-    ProcessRunner(Inbox inbox) {
+    ProcessRunner(Inbox inbox, LoopStats stats) {
         this.inbox = inbox;
+        this.stats = stats;
     }
 
     private static final class Running {
@@ -69,6 +72,13 @@ final class ProcessRunner {
         }
     }
 
+    /** Bytes queued for each running program, by name, for the metrics endpoint. */
+    Map<String, Long> queuedBytes() {
+        Map<String, Long> out = new java.util.TreeMap<>();
+        running.forEach((k, r) -> out.merge(k.name(), r.queuedBytes.get(), Long::sum));
+        return out;
+    }
+
     /** Programs being stopped: kept until they are gone, so the daemon's exit can finish the job. */
     private final Map<ProcessKey, Running> stopping = new ConcurrentHashMap<>();
 
@@ -82,14 +92,21 @@ final class ProcessRunner {
             ? "/usr/bin/setsid"
             : null;
 
-    /** Internal processes the engine runs itself (the CLI socket), by key. */
-    private final Map<ProcessKey, ControlSocket> sockets = new ConcurrentHashMap<>();
+    /** Internal processes the engine runs itself (the CLI socket and named pipes), by key. */
+    private final Map<ProcessKey, ControlChannel> channels = new ConcurrentHashMap<>();
 
     void start(ProcessKey key, List<String> command, Map<String, String> extraEnvironment) {
+        stats.program(key.name()).starts++;
+        // no process: a transport that speaks for one (api.md §1.6); without it the daemon runs on, CLI-less
         if (command.size() == 2 && command.getFirst().equals(ControlSocket.COMMAND)) {
-            // no process: a socket that speaks for one (api.md §1.6); without it the daemon runs on, CLI-less
             ControlSocket socket = ControlSocket.open(key, java.nio.file.Path.of(command.get(1)), inbox);
-            if (socket != null) sockets.put(key, socket);
+            if (socket != null) channels.put(key, socket);
+            return;
+        }
+        if (command.size() == 3 && command.getFirst().equals(ControlPipes.COMMAND)) {
+            ControlPipes pipes = ControlPipes.open(key, java.nio.file.Path.of(command.get(1)),
+                    java.nio.file.Path.of(command.get(2)), inbox);
+            if (pipes != null) channels.put(key, pipes);
             return;
         }
         List<String> argv = command;
@@ -120,9 +137,11 @@ final class ProcessRunner {
 
     /** Queues a line; never blocks. A program that does not read loses events, not the daemon. */
     void send(ProcessKey key, byte[] line) {
-        ControlSocket socket = sockets.get(key);
-        if (socket != null) {
-            socket.send(line);
+        LoopStats.Program counted = stats.program(key.name());
+        counted.lines++;
+        ControlChannel channel = channels.get(key);
+        if (channel != null) {
+            channel.send(line);
             return;
         }
         Running r = running.get(key);
@@ -130,6 +149,7 @@ final class ProcessRunner {
         long cost = line.length + LINE_OVERHEAD;
         if (r.queuedBytes.addAndGet(cost) > QUEUE_BYTES) {
             r.queuedBytes.addAndGet(-cost);
+            counted.dropped++;
             long n = r.dropped.incrementAndGet();
             if (n == 1 || Integer.bitCount((int) Math.min(n, Integer.MAX_VALUE)) == 1)
                 LOG.warn("process {} does not read its input: {} line(s) dropped", key.name(), n);
@@ -169,8 +189,8 @@ final class ProcessRunner {
 
     /** Closes stdin after what is queued, then SIGTERM and, after a grace period, SIGKILL (api.md §1.5). */
     void stop(ProcessKey key) {
-        ControlSocket socket = sockets.remove(key);
-        if (socket != null) socket.close();
+        ControlChannel channel = channels.remove(key);
+        if (channel != null) channel.close();
         Running r = running.remove(key);
         if (r == null) return;
         r.closing = true;
@@ -187,7 +207,7 @@ final class ProcessRunner {
      * each gets SIGTERM, and SIGKILL if still there after two seconds. Nothing is left behind.
      */
     void stopAll(long graceMillis) {
-        for (ProcessKey key : new ArrayList<>(sockets.keySet())) stop(key);
+        for (ProcessKey key : new ArrayList<>(channels.keySet())) stop(key);
         for (ProcessKey key : new ArrayList<>(running.keySet())) stop(key);
         List<Running> all = new ArrayList<>(stopping.values());
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(graceMillis);
@@ -259,6 +279,9 @@ final class ProcessRunner {
             Thread.currentThread().interrupt();
             code = -1;
         }
+        // the program is gone: end its writer, which may be waiting for a line that will never come
+        r.closing = true;
+        r.out.offer(CLOSE);
         inbox.add(new Input.ProcessExited(key, code));
     }
 

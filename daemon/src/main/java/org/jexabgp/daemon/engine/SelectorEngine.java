@@ -33,6 +33,8 @@ final class SelectorEngine implements Engine {
     private final LoopSupport support = new LoopSupport();
     private final Map<ConnKey, Conn> conns = new HashMap<>();
     private final Set<ConnKey> toFlush = new LinkedHashSet<>();
+    /** Connections not read until the reactor has handled their backlog (Reactor.inputBacklogged). */
+    private final Set<ConnKey> paused = new LinkedHashSet<>();
     private final ByteBuffer readBuffer = ByteBuffer.allocate(64 * 1024);
     private long nextIncoming = -1;
     /** Listening sockets, for the MD5 keys of neighbours (RFC 2385: set before the peer's SYN arrives). */
@@ -54,6 +56,11 @@ final class SelectorEngine implements Engine {
     }
 
     @Override
+    public void serveMetrics(java.net.InetSocketAddress address) throws IOException {
+        support.serveMetrics(address);
+    }
+
+    @Override
     public int run(Reactor reactor) {
         this.reactor = reactor;
         try (Selector sel = Selector.open()) {
@@ -62,9 +69,11 @@ final class SelectorEngine implements Engine {
             support.installSignals();
             reactor.start(new SelectorIo(), System.nanoTime());
             while (true) {
-                support.inbox.drain(i -> LoopSupport.deliver(reactor, i));
+                support.inbox.drain(i -> support.deliver(reactor, i));
                 long now = System.nanoTime();
                 long next = reactor.turn(now);
+                support.stats.turned(now, System.nanoTime());
+                if (!paused.isEmpty()) resume(reactor);
                 flushAll();
                 if (reactor.done() || fatal >= 0) break;
                 next = Math.min(next, reactor.nextDeadline(System.nanoTime()));
@@ -103,14 +112,18 @@ final class SelectorEngine implements Engine {
                 return;
             }
             if (key.isWritable()) {
-                key.interestOps(SelectionKey.OP_READ);
+                key.interestOps(paused.contains(id) ? 0 : SelectionKey.OP_READ);
                 toFlush.add(id);
             }
             if (key.isReadable()) {
                 readBuffer.clear();
                 int n = c.channel.read(readBuffer);
                 if (n < 0) drop(id, c, "closing connection");
-                else if (n > 0) r.received(id, readBuffer.array(), 0, n);
+                else if (n > 0) {
+                    r.received(id, readBuffer.array(), 0, n);
+                    if (r.inputBacklogged(id) && paused.add(id))
+                        key.interestOps(key.interestOps() & ~SelectionKey.OP_READ);
+                }
             }
         } catch (IOException e) {
             drop(id, c, Sockets.reason(e));
@@ -152,6 +165,21 @@ final class SelectorEngine implements Engine {
         reactor().closed(id, reason);
     }
 
+    /** Reads again the paused connections whose backlog the turn has handled. */
+    private void resume(Reactor r) {
+        for (java.util.Iterator<ConnKey> it = paused.iterator(); it.hasNext(); ) {
+            ConnKey id = it.next();
+            Conn c = conns.get(id);
+            if (c == null || c.key == null || !c.key.isValid()) {
+                it.remove();
+                continue;
+            }
+            if (r.inputBacklogged(id)) continue;
+            it.remove();
+            c.key.interestOps(c.key.interestOps() | SelectionKey.OP_READ);
+        }
+    }
+
     private void flushAll() {
         if (toFlush.isEmpty()) return;
         ConnKey[] ids = toFlush.toArray(new ConnKey[0]);
@@ -169,7 +197,8 @@ final class SelectorEngine implements Engine {
                 if (c.out.hasRemaining()) {
                     c.channel.write(c.out);
                     if (c.out.hasRemaining()) {
-                        if (c.key != null) c.key.interestOps(SelectionKey.OP_READ | SelectionKey.OP_WRITE);
+                        if (c.key != null)
+                            c.key.interestOps((paused.contains(id) ? 0 : SelectionKey.OP_READ) | SelectionKey.OP_WRITE);
                         return;
                     }
                 }

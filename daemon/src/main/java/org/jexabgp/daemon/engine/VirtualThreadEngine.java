@@ -38,6 +38,8 @@ final class VirtualThreadEngine implements Engine {
     private final LoopSupport support = new LoopSupport();
     private final Map<ConnKey, Conn> conns = new ConcurrentHashMap<>();
     private final Set<ConnKey> toFlush = new LinkedHashSet<>();
+    /** Connections whose reader waits until the reactor has handled their backlog (Reactor.inputBacklogged). */
+    private final Set<ConnKey> paused = new LinkedHashSet<>();
     private final List<ServerSocketChannel> servers = new ArrayList<>();
     private final AtomicLong nextIncoming = new AtomicLong(-1);
     /** Written on the loop thread, read by accept threads (TTL options of accepted connections). */
@@ -60,6 +62,11 @@ final class VirtualThreadEngine implements Engine {
     private final Map<ConnKey, Runnable> readers = new ConcurrentHashMap<>();
 
     @Override
+    public void serveMetrics(java.net.InetSocketAddress address) throws IOException {
+        support.serveMetrics(address);
+    }
+
+    @Override
     public int run(Reactor reactor) {
         support.installSignals();
         Io io = new VirtualIo();
@@ -69,15 +76,26 @@ final class VirtualThreadEngine implements Engine {
         try {
             while (true) {
                 support.inbox.drain(i -> {
+                    support.deliver(reactor, i);
                     if (i instanceof Input.Received r) {
+                        // the reader reads on once the session has handled its backlog (Reactor.inputBacklogged)
                         Conn c = conns.get(r.conn());
-                        if (c != null) c.readSlots.release();
+                        if (c != null && reactor.inputBacklogged(r.conn())) paused.add(r.conn());
+                        else if (c != null) c.readSlots.release();
                     }
                     if (i instanceof Input.Connected c) newConnections.add(c.conn());
                     if (i instanceof Input.Accepted a) newConnections.add(a.conn());
-                    LoopSupport.deliver(reactor, i);
                 });
-                long next = reactor.turn(System.nanoTime());
+                long start = System.nanoTime();
+                long next = reactor.turn(start);
+                support.stats.turned(start, System.nanoTime());
+                for (java.util.Iterator<ConnKey> it = paused.iterator(); it.hasNext(); ) {
+                    ConnKey id = it.next();
+                    Conn c = conns.get(id);
+                    if (c != null && reactor.inputBacklogged(id)) continue;
+                    it.remove();
+                    if (c != null) c.readSlots.release();
+                }
                 for (ConnKey id : newConnections) {
                     Runnable reader = readers.remove(id);
                     if (reader != null) Thread.ofVirtual().name("read-" + id.id()).start(reader);

@@ -71,6 +71,8 @@ final class DaemonProcess implements AutoCloseable {
         e.put("_JAVA_SR_SIGNUM", "40");
         e.put("exabgp_api_cli", "false");
         e.put("exabgp_tcp_bind", "");
+        // started as root, the daemon drops to daemon.user (nobody): the tests' programs and files are the tester's
+        e.put("exabgp_daemon_user", System.getProperty("user.name"));
         e.putAll(env);
         int n = 0;
         while (Files.exists(dir.resolve("daemon-" + n + ".out"))) n++;

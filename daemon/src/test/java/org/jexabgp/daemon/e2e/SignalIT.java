@@ -90,6 +90,95 @@ class SignalIT extends EndToEnd {
         assertThat(Json.at(j, "counter")).isNull();
         Await.until("every program stopped", () -> programs.stream().filter(ProcessHandle::isAlive).toList(),
                 List::isEmpty, Duration.ofSeconds(5));
+        // and checked with the kernel itself: no process of the daemon's left behind
+        assertThat(programs).allSatisfy(p -> assertThat(ProcFs.gone(p.pid())).as("/proc/%d", p.pid()).isTrue());
+    }
+
+    /**
+     * The acceptance of issue 7: SIGTERM with two sessions up stops within 5 s, each peer receives Cease 6/2, and no
+     * child process survives (checked in /proc).
+     */
+    @Test
+    void sigtermStopsEverySessionAndEveryChildWithinFiveSeconds() throws Exception {
+        TestPeer one = peer("127.0.0.1", 0);
+        TestPeer two = peer("127.0.0.2", 0);
+        Path json = apiProgram("json");
+        Path deaf = script("deaf.sh", "#!/bin/sh\nexec sleep 120\n");
+        String second = ApiProcessIT.neighbor(two.port(), "processes [ json ];").replaceFirst("neighbor 127.0.0.1",
+                "neighbor 127.0.0.2");
+        Path conf = file("two.conf", "process json {\n    run %s;\n    encoder json;\n}\n".formatted(json)
+                + "process deaf {\n    run %s;\n    encoder text;\n}\n".formatted(deaf)
+                + ApiProcessIT.neighbor(one.port(), "processes [ json ];") + second);
+        DaemonProcess daemon = daemon(DaemonProcess.server(asyncio, 179, 0), conf);
+        one.awaitEndOfRib(Await.TIMEOUT);
+        two.awaitEndOfRib(Await.TIMEOUT);
+        List<ProcessHandle> children = Await.until("two programs", daemon::programs, l -> l.size() >= 2,
+                Await.TIMEOUT);
+
+        long sent = System.nanoTime();
+        daemon.signal("TERM");
+        assertThat(daemon.awaitExit(Duration.ofSeconds(5))).as(daemon::log).isZero();
+        assertThat(Duration.ofNanos(System.nanoTime() - sent)).isLessThan(Duration.ofSeconds(5));
+        for (TestPeer p : List.of(one, two))
+            assertThat(p.received()).filteredOn(m -> m.type() == BgpMessage.NOTIFICATION)
+                    .extracting(BgpMessage::notificationCode).containsExactly("6/2");
+        Await.until("no child process left", () -> children.stream().filter(c -> !ProcFs.gone(c.pid())).toList(),
+                List::isEmpty, Duration.ofSeconds(5));
+    }
+
+    /**
+     * SIGUSR2 (runtime.md §4): reload and restart every program — new pids — while the BGP session stays up: the peer
+     * sees no NOTIFICATION and no second connection.
+     */
+    @Test
+    void sigusr2RestartsTheProgramsWithoutDroppingTheSession() throws Exception {
+        TestPeer peer = peer("127.0.0.1", 0);
+        Path json = apiProgram("json");
+        Path conf = file("usr2.conf", "process json {\n    run %s;\n    encoder json;\n}\n".formatted(json)
+                + ApiProcessIT.neighbor(peer.port(), "processes [ json ];"));
+        DaemonProcess daemon = daemon(DaemonProcess.server(asyncio, 179, 0), conf);
+        peer.awaitEndOfRib(Await.TIMEOUT);
+        List<Long> before = Await.until("the program", () -> pids(daemon), l -> !l.isEmpty(), Await.TIMEOUT);
+
+        daemon.signal("USR2");
+        Await.until("a program with a new pid", () -> pids(daemon),
+                l -> l.stream().anyMatch(p -> !before.contains(p)), Await.TIMEOUT);
+        Await.until("the old program gone", () -> before.stream().filter(p -> !ProcFs.gone(p)).toList(),
+                List::isEmpty, Await.TIMEOUT);
+        assertThat(daemon.isAlive()).isTrue();
+        assertThat(peer.received()).noneMatch(m -> m.type() == BgpMessage.NOTIFICATION);
+        assertThat(peer.connections()).isEqualTo(1);
+    }
+
+    /**
+     * SIGALRM (runtime.md §4): restart — reload, re-establish every session (here with Cease 6/4, Administrative
+     * Reset), restart the programs.
+     */
+    @Test
+    void sigalrmReestablishesTheSessionAndRestartsThePrograms() throws Exception {
+        TestPeer peer = peer("127.0.0.1", 0);
+        Path json = apiProgram("json");
+        Path conf = file("alrm.conf", "process json {\n    run %s;\n    encoder json;\n}\n".formatted(json)
+                + ApiProcessIT.neighbor(peer.port(), "processes [ json ];"));
+        DaemonProcess daemon = daemon(DaemonProcess.server(asyncio, 179, 0), conf);
+        peer.awaitEndOfRib(Await.TIMEOUT);
+        List<Long> before = Await.until("the program", () -> pids(daemon), l -> !l.isEmpty(), Await.TIMEOUT);
+
+        daemon.signal("ALRM");
+        BgpMessage reset = peer.awaitMessage("a NOTIFICATION", m -> m.type() == BgpMessage.NOTIFICATION,
+                Await.TIMEOUT);
+        assertThat(reset.notificationCode()).isEqualTo("6/4");
+        peer.awaitMessage("the End-of-RIB of a new session", 2, BgpMessage::isIpv4Eor, Duration.ofSeconds(20));
+        assertThat(peer.connections()).isEqualTo(2);
+        Await.until("a program with a new pid", () -> pids(daemon),
+                l -> l.stream().anyMatch(p -> !before.contains(p)), Await.TIMEOUT);
+        assertThat(daemon.isAlive()).isTrue();
+    }
+
+    /** The daemon's programs, by pid (the direct children: a program's own children are not programs). */
+    private static List<Long> pids(DaemonProcess daemon) {
+        return daemon.programs().stream().filter(p -> p.parent().map(pp -> pp.pid() == daemon.pid()).orElse(false))
+                .filter(p -> !ProcFs.gone(p.pid())).map(ProcessHandle::pid).toList();
     }
 
     /**

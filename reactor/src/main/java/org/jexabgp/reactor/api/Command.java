@@ -101,6 +101,18 @@ public sealed interface Command {
     /** {@code # …}: a comment, answered {@code done}. */
     record Comment(String text) implements Command {}
 
+    /** {@code crash}: ExaBGP's test hook, which fails inside its handler (api.md §4.15); answered {@code error}. */
+    record Crash() implements Command {}
+
+    /**
+     * {@code create neighbor <ip> { … }}: a neighbour added by a program (docs/neighbors.md); {@code text} is a whole
+     * {@code neighbor <ip> { … }} section in configuration syntax.
+     */
+    record CreateNeighbor(String text) implements Command {}
+
+    /** {@code delete neighbor <ip> [filters]}: stops the selected neighbours with Cease 6/3 and forgets them. */
+    record DeleteNeighbor(List<Selector> selectors) implements Command {}
+
     /** A line that is not a command: answered {@code error}, in its place among the others. */
     record Invalid(String line, String reason) implements Command {}
 }

@@ -20,6 +20,9 @@ public final class CommandParser {
     /** Registered names (api.md §4), in the reverse lexical order ExaBGP tries them. */
     static final List<String> NAMES = names();
 
+    /** Narrows {@link #NAMES} to those whose words occur in a line, keeping their order (issue 9). */
+    private static final NameCandidates CANDIDATES = new NameCandidates(NAMES);
+
     /** The command names, alphabetically, for {@code help}. */
     public static final List<String> NAMES_FOR_HELP = NAMES.reversed();
 
@@ -31,6 +34,7 @@ public final class CommandParser {
                 "help", "flush adj-rib out", "enable-ack", "disable-ack", "clear adj-rib", "announce watchdog",
                 "announce vpls", "announce route-refresh", "announce route", "announce operational", "announce ipv6",
                 "announce ipv4", "announce flow", "announce eor", "announce attributes", "announce attribute", "#",
+                "crash",
                 // extension (docs/evpn.md)
                 "announce evpn", "withdraw evpn", "announce l2vpn", "withdraw l2vpn", "announce rtc", "withdraw rtc"));
         n.sort(Comparator.reverseOrder());
@@ -65,7 +69,10 @@ public final class CommandParser {
 
     public static Command parse(String rawLine) {
         String line = normalise(rawLine);
-        for (String name : NAMES) {
+        // docs/neighbors.md: a whole neighbor section follows, whose words must not be taken for command names
+        Command neighbors = NeighborCommands.parse(line);
+        if (neighbors != null) return neighbors;
+        for (String name : CANDIDATES.of(line)) {
             int at = find(line, name);
             if (at < 0) continue;
             String prefix = line.substring(0, at).trim();
@@ -127,6 +134,7 @@ public final class CommandParser {
             case "disable-ack" -> new Command.Ack(Command.Ack.Mode.DISABLE);
             case "silence-ack" -> new Command.Ack(Command.Ack.Mode.SILENCE);
             case "#" -> new Command.Comment(args);
+            case "crash" -> new Command.Crash();
             default -> new Command.Invalid(line, "command not understood");
         };
     }

@@ -28,13 +28,24 @@ import org.jspecify.annotations.Nullable;
  * ExaBGP's keys, nesting and order; where the seed printed invalid JSON the valid variant of json.md §10 is used.
  */
 public final class JsonEncoder {
-    /** The JSON format version (json.md §1), not the program version. */
+    /** The JSON format version of the default dialect (json.md §1), not the program version. */
     public static final String FORMAT_VERSION = "5.0.0";
 
     private final EventContext context;
+    private final JsonDialect dialect;
 
     public JsonEncoder(EventContext context) {
+        this(context, JsonDialect.V5);
+    }
+
+    /** Events in the given dialect ({@code exabgp.api.json-version}, json.md §11). */
+    public JsonEncoder(EventContext context, JsonDialect dialect) {
         this.context = context;
+        this.dialect = dialect;
+    }
+
+    public JsonDialect dialect() {
+        return dialect;
     }
 
     /** {@code state} (json.md §4.1): connected, up, or down with its reason. */
@@ -115,7 +126,7 @@ public final class JsonEncoder {
             case Open o -> o.json(out, direction.received());
             case Keepalive k -> {}
             case RouteUpdate u -> update(out, u.decoded(), direction, session);
-            case Notification n -> n.json(out, direction.received());
+            case Notification n -> dialect.notification(out, n, direction.received());
             case RouteRefresh r -> r.json(out);
             case Operational op -> {
                 // json.md §5.9; a body we cannot read is shown raw
@@ -157,7 +168,7 @@ public final class JsonEncoder {
         boolean error = decoded.verdict() != Verdict.ACCEPT && !decoded.problems().isEmpty();
         if (!attributes.isEmpty() || error) {
             out.beginObject("attribute");
-            for (Attribute a : attributes) a.json(out);
+            for (Attribute a : attributes) dialect.attribute(out, a);
             // json.md §5.3: treat-as-withdraw / discard add their reason
             if (error) out.field("error", String.join("; ", decoded.problems()));
             out.endObject();
@@ -244,7 +255,7 @@ public final class JsonEncoder {
     private JacksonJsonSink head() {
         JacksonJsonSink out = new JacksonJsonSink();
         out.beginObject();
-        out.field("exabgp", FORMAT_VERSION);
+        out.field("exabgp", dialect.formatVersion());
         out.rawNumber("time", Numbers.python(context.epochSeconds().getAsDouble()));
         out.field("host", context.host()).field("pid", context.pid()).field("ppid", context.ppid());
         return out;

@@ -141,6 +141,20 @@ class ApiCommandsTest {
         assertThat(e.told("other")).containsExactly("error", "error", "exabgp 5.0.0", "done");
     }
 
+    /**
+     * api.md §2 rule 5: a command whose handler fails ({@code crash}, ExaBGP's test hook, api.md §4.15) is answered
+     * {@code error} (ExaBGP answers nothing) and the next commands of the same program are served.
+     */
+    @Test
+    void aHandlerThatFailsIsAnsweredErrorAndTheProgramKeepsBeingServed() throws Exception {
+        SimulatedEngine e = established();
+        int two = e.sent("10.0.0.2").size();
+        e.command("ctl", "crash", "version", "crash", "neighbor 10.0.0.2 announce route 10.2.0.0/16 next-hop 10.0.0.1");
+        e.turns(2);
+        assertThat(e.told("ctl")).containsExactly("error", "exabgp 5.0.0", "done", "error", "done");
+        assertThat(e.sent("10.0.0.2")).hasSize(two + 1);
+    }
+
     @Test
     void showNeighborSummaryCountsUpdates() throws Exception {
         SimulatedEngine e = established();

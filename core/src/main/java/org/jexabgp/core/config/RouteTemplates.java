@@ -1,0 +1,227 @@
+package org.jexabgp.core.config;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jexabgp.core.model.Route;
+import org.jexabgp.wire.Family;
+import org.jexabgp.wire.IpAddress;
+import org.jexabgp.wire.nlri.Prefix;
+import org.jexabgp.wire.nlri.inet.InetNlri;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The fast path for the route forms programs and large configurations repeat: {@code route P <attributes>} and
+ * {@code attribute[s] <attributes> nlri P P …} with plain unicast or multicast prefixes (ARCHITECTURE §8). The
+ * attribute text is parsed once, by {@link RouteSyntax} itself on a stand-in prefix of the same family, and kept by
+ * its text as a template: the next route with the same attribute text only parses its prefix and shares the
+ * template's interned {@link org.jexabgp.core.model.AttributeSet}. Whatever the template cannot answer exactly (a parse
+ * error, {@code split}, labels, route distinguishers, other families, quoting, {@code ;}) goes through the general
+ * parser, so the values (and errors) are always those of {@link RouteSyntax#parseApiRoute(String, boolean)}.
+ *
+ * <p>Not thread-safe: one instance per reader (the reactor's loop, or one configuration parse).
+ */
+public final class RouteTemplates {
+    /** Distinct attribute texts kept; past it the cache starts over (a program that never repeats itself). */
+    private static final int CAPACITY = 4096;
+
+    /** A stand-in prefix per family the prefix picks (config.md §10.1): the shortest valid one, so split is exact. */
+    private static final String[] STAND_IN = {"0.0.0.0/0", "224.0.0.0/3", "::/0"};
+
+    /** Parsed attribute text: the route of the stand-in prefix, or null when the fast path cannot be used. */
+    private record Template(@Nullable Route route) {}
+
+    private static final Template GENERAL = new Template(null);
+
+    private record Key(String attributes, boolean withdraw, boolean nlriForm, int family) {}
+
+    private final Map<Key, Template> templates = new HashMap<>();
+
+    /** Exactly {@link RouteSyntax#parseApiRoute(String, boolean)}, faster for the common forms. */
+    public List<Route> parseApiRoute(String text, boolean withdraw) throws ConfigError {
+        List<Route> fast = null;
+        if (text.startsWith("route ")) fast = route(text, withdraw);
+        else if (text.startsWith("attributes ")) fast = nlri(text, "attributes ".length(), withdraw);
+        else if (text.startsWith("attribute ")) fast = nlri(text, "attribute ".length(), withdraw);
+        return fast != null ? fast : RouteSyntax.parseApiRoute(text, withdraw);
+    }
+
+    /**
+     * A configuration statement {@code route P <attributes>;} of a {@code static} section, already cut into words: its
+     * routes as {@code RouteSyntax} would make them, or null for the general parser (which also gives the errors).
+     */
+    @Nullable List<Route> routeWords(List<Token> words) {
+        if (words.size() < 3 || !words.getFirst().text().equals("route")) return null;
+        Token p = words.get(1);
+        if (p.quoted()) return null;
+        Prefix prefix = prefix(p.text(), 0, p.text().length());
+        if (prefix == null) return null;
+        StringBuilder sb = new StringBuilder();
+        for (int i = 2; i < words.size(); i++) {
+            Token t = words.get(i);
+            if (t.quoted()) return null;
+            if (i > 2) sb.append(' ');
+            sb.append(t.text());
+        }
+        String attributes = sb.toString();
+        if (!plain(attributes)) return null;
+        Route template = template(attributes, false, false, prefix);
+        return template == null ? null : List.of(instance(template, prefix));
+    }
+
+    /** {@code route P <attributes>}, or null for the general parser. */
+    private @Nullable List<Route> route(String text, boolean withdraw) {
+        int start = "route ".length();
+        int end = text.indexOf(' ', start);
+        if (end < 0) return null;
+        Prefix prefix = prefix(text, start, end);
+        if (prefix == null) return null;
+        String attributes = text.substring(end + 1);
+        if (!plain(attributes)) return null;
+        Route template = template(attributes, withdraw, false, prefix);
+        return template == null ? null : List.of(instance(template, prefix));
+    }
+
+    /** {@code attribute[s] <attributes> nlri P P …}, or null for the general parser. */
+    private @Nullable List<Route> nlri(String text, int start, boolean withdraw) {
+        int at = text.indexOf(" nlri ", start - 1);
+        if (at < 0) return null;
+        String attributes = at < start ? "" : text.substring(start, at);
+        if (!plain(attributes)) return null;
+        List<Route> out = new ArrayList<>();
+        int i = at + " nlri ".length();
+        int n = text.length();
+        while (i < n) {
+            int end = text.indexOf(' ', i);
+            if (end < 0) end = n;
+            if (end == i) return null; // two spaces: leave the odd text to the general parser
+            Prefix prefix = prefix(text, i, end);
+            if (prefix == null) return null;
+            Route template = template(attributes, withdraw, true, prefix);
+            if (template == null) return null;
+            out.add(instance(template, prefix));
+            i = end + 1;
+        }
+        return out.isEmpty() ? null : out;
+    }
+
+    private @Nullable Route template(String attributes, boolean withdraw, boolean nlriForm, Prefix prefix) {
+        int family = familyIndex(prefix);
+        Key key = new Key(attributes, withdraw, nlriForm, family);
+        Template t = templates.get(key);
+        if (t == null) {
+            if (templates.size() >= CAPACITY) templates.clear();
+            t = parse(key);
+            templates.put(key, t);
+        }
+        return t.route();
+    }
+
+    private static Template parse(Key key) {
+        String standIn = STAND_IN[key.family()];
+        String text = key.nlriForm()
+                ? "attributes " + key.attributes() + " nlri " + standIn
+                : "route " + standIn + " " + key.attributes();
+        try {
+            List<Route> routes = RouteSyntax.parseApiRoute(text, key.withdraw());
+            if (routes.size() != 1) return GENERAL;
+            Route r = routes.getFirst();
+            // labels or a route distinguisher make another family and NLRI type: the general parser builds those
+            if (!(r.nlri() instanceof InetNlri nlri) || !nlri.family().equals(familyOf(key.family()))) return GENERAL;
+            return new Template(r);
+        } catch (ConfigError e) {
+            return GENERAL; // the general parser says what is wrong, with the real prefix and columns
+        }
+    }
+
+    private static Route instance(Route template, Prefix prefix) {
+        InetNlri nlri = (InetNlri) template.nlri();
+        return new Route(
+                new InetNlri(nlri.family(), prefix, nlri.pathId()),
+                template.nextHop(),
+                template.nextHopSelf(),
+                template.attributes(),
+                template.watchdog(),
+                template.withdrawn(),
+                template.name());
+    }
+
+    /**
+     * No character that the tokenizer or {@code parseApiRoute} treats specially at the edges: quotes, escapes,
+     * statement ends, comments. {@code split} changes the number of routes per prefix, so it goes the general way.
+     */
+    private static boolean plain(String attributes) {
+        for (int i = 0; i < attributes.length(); i++) {
+            switch (attributes.charAt(i)) {
+                case '"', '\'', '\\', ';', '{', '}', '#', '\t', '\r', '\n' -> {
+                    return false;
+                }
+                default -> {}
+            }
+        }
+        return !attributes.contains("split") && attributes.equals(attributes.strip());
+    }
+
+    /** The prefix in text[start, end), parsed as {@link Values#prefix} does; null when not a plain prefix word. */
+    private static @Nullable Prefix prefix(String text, int start, int end) {
+        if (end <= start) return null;
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            boolean ok = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F') || c == '.'
+                    || c == ':' || c == '/';
+            if (!ok) return null;
+        }
+        String word = text.substring(start, end);
+        Prefix v4 = ipv4(word);
+        if (v4 != null) return v4;
+        try {
+            return Values.prefix(new Token(word, RouteSyntax.API_SOURCE, 1, start + 1, false));
+        } catch (ConfigError e) {
+            return null;
+        }
+    }
+
+    /** {@code a.b.c.d/len} in its canonical form (no leading zeros), host bits clear; null for anything else. */
+    private static @Nullable Prefix ipv4(String s) {
+        long address = 0;
+        int i = 0;
+        int n = s.length();
+        for (int part = 0; part < 4; part++) {
+            int v = 0;
+            int digits = 0;
+            while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+                v = v * 10 + (s.charAt(i++) - '0');
+                if (++digits > 3) return null;
+            }
+            if (digits == 0 || v > 255 || (digits > 1 && s.charAt(i - digits) == '0')) return null;
+            address = address << 8 | v;
+            char sep = part < 3 ? '.' : '/';
+            if (i >= n || s.charAt(i++) != sep) return null;
+        }
+        int length = 0;
+        int digits = 0;
+        while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+            length = length * 10 + (s.charAt(i++) - '0');
+            if (++digits > 2) return null;
+        }
+        if (i != n || digits == 0 || length > 32 || (digits > 1 && s.charAt(i - digits) == '0')) return null;
+        long hostMask = length == 32 ? 0 : (0xFFFF_FFFFL >>> length);
+        if ((address & hostMask) != 0) return null;
+        return new Prefix(IpAddress.v4(address), length);
+    }
+
+    /** config.md §10.1: the prefix picks the family (IPv4 224/4 is multicast). */
+    private static int familyIndex(Prefix p) {
+        Family f = RouteSyntax.family(p);
+        return f.equals(Family.IPV4_UNICAST) ? 0 : f.equals(Family.IPV4_MULTICAST) ? 1 : 2;
+    }
+
+    private static Family familyOf(int index) {
+        return switch (index) {
+            case 0 -> Family.IPV4_UNICAST;
+            case 1 -> Family.IPV4_MULTICAST;
+            default -> Family.IPV6_UNICAST;
+        };
+    }
+}

@@ -1,0 +1,186 @@
+package org.jexabgp.core.model;
+
+import java.util.AbstractList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.RandomAccess;
+import org.jexabgp.wire.Family;
+import org.jexabgp.wire.IpAddress;
+import org.jexabgp.wire.nlri.Prefix;
+import org.jexabgp.wire.nlri.inet.InetNlri;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An immutable list of configured routes that keeps the common ones small (issue 9: a million configured routes were a
+ * million {@code Route}s, each with its NLRI, prefix, address and bytes, next to the Adj-RIB-Out's copy). An IPv4
+ * {@link InetNlri} route is kept as one {@code long} (address and length) and the index of its shape, everything but
+ * the prefix, shared by the routes written with the same attributes; any other route is kept as it is. {@link #get}
+ * makes a {@code Route} equal to the one added, so the list behaves as any {@code List<Route>} (equality, hash code,
+ * iteration order) and the reload's diff is unchanged.
+ */
+public final class RouteList extends AbstractList<Route> implements RandomAccess {
+    private static final RouteList EMPTY = new Builder().build();
+
+    /** A route of the shape, prefix aside: family, path id, next hop and the rest; the prefix is a stand-in. */
+    private final Route[] shapes;
+    /** Per route, its shape, or -1 when the route is kept whole in {@link #whole}. */
+    private final int[] shapeOf;
+    /** Per compact route, {@code address << 8 | length}. */
+    private final long[] prefixes;
+    private final Route @Nullable [] whole;
+    private final int size;
+
+    private RouteList(Route[] shapes, int[] shapeOf, long[] prefixes, Route @Nullable [] whole, int size) {
+        this.shapes = shapes;
+        this.shapeOf = shapeOf;
+        this.prefixes = prefixes;
+        this.whole = whole;
+        this.size = size;
+    }
+
+    public static RouteList of(List<Route> routes) {
+        if (routes instanceof RouteList r) return r;
+        if (routes.isEmpty()) return EMPTY;
+        Builder b = new Builder();
+        for (Route r : routes) b.add(r);
+        return b.build();
+    }
+
+    @Override
+    public Route get(int index) {
+        if (index < 0 || index >= size) throw new IndexOutOfBoundsException(index);
+        return route(shapes, shapeOf, prefixes, whole, index);
+    }
+
+    @Override
+    public int size() {
+        return size;
+    }
+
+    private static Route route(Route[] shapes, int[] shapeOf, long[] prefixes, Route @Nullable [] whole, int i) {
+        int s = shapeOf[i];
+        if (s < 0) {
+            assert whole != null;
+            return whole[i];
+        }
+        Route shape = shapes[s];
+        InetNlri nlri = (InetNlri) shape.nlri();
+        long p = prefixes[i];
+        Prefix prefix = new Prefix(IpAddress.v4(p >>> 8), (int) (p & 0xFF));
+        return new Route(
+                new InetNlri(nlri.family(), prefix, nlri.pathId()),
+                shape.nextHop(),
+                shape.nextHopSelf(),
+                shape.attributes(),
+                shape.watchdog(),
+                shape.withdrawn(),
+                shape.name());
+    }
+
+    /** What a shape is compared by: the route's fields but its prefix. */
+    private record Shape(
+            Family family,
+            long pathId,
+            @Nullable IpAddress nextHop,
+            boolean self,
+            AttributeSet attributes,
+            @Nullable String watchdog,
+            boolean withdrawn,
+            @Nullable String name) {}
+
+    /** Collects routes in order; {@link #get} reads what was added so far. */
+    public static final class Builder {
+        private Route[] shapes = new Route[4];
+        private int shapeCount;
+        private final Map<Shape, Integer> shapeIndex = new HashMap<>();
+        private int[] shapeOf = new int[16];
+        private long[] prefixes = new long[16];
+        private Route @Nullable [] whole;
+        private int size;
+        /** The last shape used: routes written with the same attribute text share their objects, no lookup. */
+        private @Nullable Route last;
+
+        private int lastIndex = -1;
+
+        public Builder add(Route route) {
+            if (size == shapeOf.length) grow();
+            int shape = route.nlri() instanceof InetNlri nlri && nlri.prefix().address().isV4() ? shape(route, nlri) : -1;
+            shapeOf[size] = shape;
+            if (shape >= 0) {
+                Prefix p = nlri(route).prefix();
+                prefixes[size] = p.address().v4Value() << 8 | p.length();
+            } else {
+                Route[] w = whole;
+                if (w == null) whole = w = new Route[shapeOf.length];
+                w[size] = route;
+            }
+            size++;
+            return this;
+        }
+
+        public Builder addAll(List<Route> routes) {
+            for (Route r : routes) add(r);
+            return this;
+        }
+
+        public Route get(int index) {
+            if (index < 0 || index >= size) throw new IndexOutOfBoundsException(index);
+            return route(shapes, shapeOf, prefixes, whole, index);
+        }
+
+        public int size() {
+            return size;
+        }
+
+        public RouteList build() {
+            Route[] w = whole;
+            return new RouteList(
+                    Arrays.copyOf(shapes, shapeCount),
+                    Arrays.copyOf(shapeOf, size),
+                    Arrays.copyOf(prefixes, size),
+                    w == null ? null : Arrays.copyOf(w, size),
+                    size);
+        }
+
+        private static InetNlri nlri(Route route) {
+            return (InetNlri) route.nlri();
+        }
+
+        private int shape(Route route, InetNlri nlri) {
+            Route l = last;
+            if (l != null
+                    && l.nextHop() == route.nextHop()
+                    && l.attributes() == route.attributes()
+                    && l.watchdog() == route.watchdog()
+                    && l.name() == route.name()
+                    && l.nextHopSelf() == route.nextHopSelf()
+                    && l.withdrawn() == route.withdrawn()
+                    && nlri(l).pathId() == nlri.pathId()
+                    && nlri(l).family().equals(nlri.family())) return lastIndex;
+            Shape key = new Shape(nlri.family(), nlri.pathId(), route.nextHop(), route.nextHopSelf(),
+                    route.attributes(), route.watchdog(), route.withdrawn(), route.name());
+            Integer known = shapeIndex.get(key);
+            int index;
+            if (known != null) {
+                index = known;
+            } else {
+                index = shapeCount++;
+                if (index == shapes.length) shapes = Arrays.copyOf(shapes, index * 2);
+                shapes[index] = route;
+                shapeIndex.put(key, index);
+            }
+            last = shapes[index];
+            lastIndex = index;
+            return index;
+        }
+
+        private void grow() {
+            int n = shapeOf.length * 2;
+            shapeOf = Arrays.copyOf(shapeOf, n);
+            prefixes = Arrays.copyOf(prefixes, n);
+            if (whole != null) whole = Arrays.copyOf(whole, n);
+        }
+    }
+}

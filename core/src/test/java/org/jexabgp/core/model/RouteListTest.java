@@ -1,0 +1,55 @@
+package org.jexabgp.core.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.jexabgp.wire.Family;
+import org.jexabgp.wire.IpAddress;
+import org.jexabgp.wire.attribute.Med;
+import org.jexabgp.wire.nlri.inet.InetNlri;
+import org.junit.jupiter.api.Test;
+
+/** The compact list gives back routes equal to those added, in order, whatever their mix. */
+class RouteListTest {
+    @Test
+    void compactAndWholeRoutesComeBackEqual() {
+        Random random = new Random(11);
+        AttributeSet a = AttributeSet.of(List.of(new Med(5)));
+        IpAddress nh = IpAddress.parse("127.0.1.2");
+        List<Route> routes = new ArrayList<>();
+        for (int i = 0; i < 5_000; i++) {
+            String prefix = switch (random.nextInt(4)) {
+                case 0 -> "2001:db8:" + Integer.toHexString(random.nextInt(0xFFFF)) + "::/48";
+                case 1 -> "10." + random.nextInt(256) + ".0.0/16";
+                default -> "20." + random.nextInt(256) + "." + random.nextInt(256) + ".0/24";
+            };
+            Family family = prefix.contains(":") ? Family.IPV6_UNICAST : Family.IPV4_UNICAST;
+            InetNlri nlri = InetNlri.of(family, prefix);
+            if (random.nextInt(10) == 0) nlri = new InetNlri(family, nlri.prefix(), random.nextInt(3));
+            boolean self = random.nextInt(7) == 0;
+            String watchdog = random.nextInt(9) == 0 ? "w" + random.nextInt(2) : null;
+            // equal but not identical attribute sets and next hops must share a shape too
+            AttributeSet attributes = random.nextBoolean() ? a : AttributeSet.of(List.of(new Med(5)));
+            if (random.nextInt(5) == 0) attributes = AttributeSet.EMPTY;
+            IpAddress nextHop = self ? null : random.nextBoolean() ? nh : IpAddress.parse("127.0.1.2");
+            routes.add(new Route(
+                    nlri,
+                    nextHop,
+                    self,
+                    attributes,
+                    watchdog,
+                    watchdog != null && random.nextBoolean(),
+                    random.nextInt(20) == 0 ? "n" : null));
+        }
+        RouteList list = RouteList.of(routes);
+        assertThat(list).hasSize(routes.size()).containsExactlyElementsOf(routes);
+        assertThat(list).isEqualTo(routes);
+        assertThat(list.hashCode()).isEqualTo(routes.hashCode());
+        assertThat(RouteList.of(list)).isSameAs(list);
+        assertThatThrownBy(() -> list.get(routes.size())).isInstanceOf(IndexOutOfBoundsException.class);
+        assertThatThrownBy(() -> list.add(routes.getFirst())).isInstanceOf(UnsupportedOperationException.class);
+    }
+}

@@ -1,0 +1,121 @@
+package org.jexabgp.daemon;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import org.jexabgp.core.config.Settings;
+import org.jexabgp.daemon.os.Posix;
+import org.jexabgp.reactor.Reactor;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@code daemon.*} settings at work (runtime.md §5.1, §6): umask, pid file check and detaching first, then — inside
+ * the reactor's start, once listening — the pid file and the privilege drop before (or, with {@code daemon.drop=false},
+ * after) the programs start.
+ * Every refusal is exit code 1.
+ */
+final class DaemonMode implements Reactor.StartSteps {
+    private static final Logger LOG = LoggerFactory.getLogger("exabgp.daemon");
+
+    private final Settings.Daemon daemon;
+    private final @Nullable PidFile pidFile;
+    private final boolean background = Detached.isDaemon();
+    /** Refusals are also printed on stderr when the log does not go there already. */
+    private boolean echo = true;
+
+    DaemonMode(Settings.Daemon daemon) {
+        this.daemon = daemon;
+        this.pidFile = daemon.pid().isEmpty() ? null
+                : new PidFile(Path.of(daemon.pid()).toAbsolutePath(), ProcessHandle.current().pid());
+    }
+
+    /**
+     * Before the configuration is read: the umask, the pid file check, and detaching. Returns the exit code when this
+     * process is done (it refused, or started the background daemon), or -1 to go on serving.
+     */
+    int prepare(Settings.Log log) {
+        String d = log.destination().toLowerCase(java.util.Locale.ROOT);
+        echo = !log.enable() || !(d.equals("stdout") || d.equals("stderr"));
+        try {
+            Posix.umask(daemon.umask());
+        } catch (IOException e) {
+            LOG.warn("can not set the umask: {}", e.getMessage());
+        }
+        if (pidFile != null) {
+            try {
+                pidFile.check();
+            } catch (PidFile.Refused e) {
+                return refuse(e.getMessage());
+            }
+        }
+        if (background) {
+            try {
+                Detached.startSession();
+            } catch (IOException e) {
+                LOG.warn("can not start a new session: {}", e.getMessage());
+            }
+            return -1;
+        }
+        if (!daemon.daemonize()) return -1;
+        String stay = Detached.reasonToStay(log.destination(), log.enable());
+        if (stay != null) {
+            LOG.error(stay);
+            return -1;
+        }
+        return Detached.launch(System.err);
+    }
+
+    /**
+     * The pid file is written here, while still root: ExaBGP writes it after the drop, which fails in a directory only
+     * root may write to (/run) — then it refuses to start. Its removal at exit is the dropped user's, best effort.
+     */
+    @Override
+    public boolean listening() {
+        if (pidFile != null) {
+            try {
+                pidFile.write();
+                pidFile.giveTo(daemon.user());
+                LOG.info("created pid file {} with value {}", pidFile.path(), ProcessHandle.current().pid());
+            } catch (PidFile.Refused e) {
+                refuse(e.getMessage());
+                return false;
+            }
+        }
+        return !daemon.drop() || drop();
+    }
+
+    @Override
+    public boolean started() {
+        if (!daemon.drop() && !drop()) return false;
+        if (background) {
+            try {
+                Detached.silence();
+            } catch (IOException e) {
+                LOG.warn("can not detach from the terminal: {}", e.getMessage());
+            }
+        }
+        return true;
+    }
+
+    /** On exit: the pid file goes. */
+    void close() {
+        if (pidFile != null) pidFile.remove();
+    }
+
+    private boolean drop() {
+        try {
+            Privileges.drop(daemon.user());
+            return true;
+        } catch (Privileges.Refused e) {
+            refuse(e.getMessage());
+            return false;
+        }
+    }
+
+    private int refuse(String message) {
+        LOG.error(message);
+        if (echo) System.err.println(message);
+        return 1;
+    }
+}

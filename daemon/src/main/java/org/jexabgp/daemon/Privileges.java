@@ -1,0 +1,43 @@
+package org.jexabgp.daemon;
+
+import java.io.IOException;
+import org.jexabgp.daemon.os.Posix;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Dropping root to {@code daemon.user} once the sockets listen (runtime.md §5.1 step 6, §6): only when started as root
+ * (uid or gid 0); supplementary groups first, then the group, then the user — after setuid the others are no longer
+ * allowed. The result is checked, as ExaBGP does: any id left different from the user's refuses to run.
+ */
+final class Privileges {
+    private static final Logger LOG = LoggerFactory.getLogger("exabgp.daemon");
+
+    /** Could not become the user: the daemon refuses to run as root. */
+    static final class Refused extends Exception {
+        Refused(String message) {
+            super(message);
+        }
+    }
+
+    private Privileges() {}
+
+    static void drop(String userName) throws Refused {
+        try {
+            int uid = Posix.uid();
+            int gid = Posix.gid();
+            if (uid != 0 && gid != 0) return; // nothing to drop
+            Posix.User user = Posix.user(userName);
+            if (user == null) throw new IOException("no such user");
+            if (uid == 0) Posix.setGroups(user.gid());
+            if (gid == 0) Posix.setGid(user.gid());
+            if (uid == 0) Posix.setUid(user.uid());
+            if (Posix.uid() != user.uid() || Posix.euid() != user.uid() || Posix.gid() != user.gid())
+                throw new IOException("ids are " + Posix.uid() + "/" + Posix.euid() + "/" + Posix.gid());
+            if (user.uid() != uid) LOG.info("dropped privileges to {} (uid {} gid {})", userName, user.uid(), user.gid());
+        } catch (IOException e) {
+            throw new Refused("could not drop privileges to '" + userName + "' refusing to run as root ("
+                    + e.getMessage() + ")");
+        }
+    }
+}

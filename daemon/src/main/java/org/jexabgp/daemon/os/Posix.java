@@ -1,0 +1,209 @@
+package org.jexabgp.daemon.os;
+
+import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+
+import java.io.IOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemoryLayout;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.StructLayout;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.VarHandle;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The C library calls a daemon needs and the JDK does not offer (ARCHITECTURE §8), through {@code java.lang.foreign}:
+ * identities and privileges, umask, sessions, descriptors and Unix datagram sockets (local syslog). Linux/glibc only:
+ * glibc's {@code setuid}/{@code setgid} change every thread of the process, which a JVM needs since it has many.
+ */
+public final class Posix {
+    static final int AF_UNIX = 1;
+    static final int SOCK_DGRAM = 2;
+    static final int O_RDWR = 2;
+    /** {@code struct sockaddr_un}: family (u16) then a 108-byte path. */
+    static final int SOCKADDR_UN_SIZE = 110;
+    /** {@code struct passwd} on LP64: name, passwd pointers, then uid @16 and gid @20. */
+    private static final int PW_UID = 16;
+    private static final int PW_GID = 20;
+
+    private static final @Nullable String UNAVAILABLE;
+    private static final Map<String, MethodHandle> CALLS = new HashMap<>();
+    private static final @Nullable StructLayout CAPTURED;
+    private static final @Nullable VarHandle ERRNO;
+
+    static {
+        String why = null;
+        StructLayout captured = null;
+        VarHandle errno = null;
+        try {
+            if (!System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux"))
+                throw new UnsupportedOperationException("needs Linux");
+            Linker linker = Linker.nativeLinker();
+            captured = Linker.Option.captureStateLayout();
+            errno = captured.varHandle(MemoryLayout.PathElement.groupElement("errno"));
+            Linker.Option keepErrno = Linker.Option.captureCallState("errno");
+            FunctionDescriptor none = FunctionDescriptor.of(JAVA_INT);
+            FunctionDescriptor one = FunctionDescriptor.of(JAVA_INT, JAVA_INT);
+            FunctionDescriptor two = FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT);
+            FunctionDescriptor sockaddr = FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT);
+            FunctionDescriptor io = FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT);
+            Map<String, FunctionDescriptor> signatures = new HashMap<>();
+            for (String f : new String[] {"getuid", "getgid", "geteuid", "getpid", "setsid"}) signatures.put(f, none);
+            for (String f : new String[] {"setuid", "setgid", "umask", "close"}) signatures.put(f, one);
+            for (String f : new String[] {"kill", "dup2"}) signatures.put(f, two);
+            signatures.put("socket", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT));
+            signatures.put("connect", sockaddr);
+            signatures.put("bind", sockaddr);
+            signatures.put("send", io);
+            signatures.put("recv", io);
+            signatures.put("open", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
+            signatures.put("setgroups", FunctionDescriptor.of(JAVA_INT, JAVA_LONG, ADDRESS));
+            signatures.put("getpwnam", FunctionDescriptor.of(ADDRESS, ADDRESS));
+            for (var e : signatures.entrySet())
+                CALLS.put(e.getKey(), linker.downcallHandle(linker.defaultLookup().find(e.getKey()).orElseThrow(),
+                        e.getValue(), keepErrno));
+        } catch (Throwable t) { // IllegalCallerException without native access, no such symbol, not Linux …
+            why = t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
+            CALLS.clear();
+        }
+        UNAVAILABLE = why;
+        CAPTURED = captured;
+        ERRNO = errno;
+    }
+
+    private Posix() {}
+
+    /** Why these calls cannot be made here, or null when they can. */
+    public static @Nullable String unavailable() {
+        return UNAVAILABLE;
+    }
+
+    /** A user's ids from the system's user database (NSS, not only /etc/passwd). */
+    public record User(String name, int uid, int gid) {}
+
+    public static int uid() throws IOException {
+        return (int) call("getuid");
+    }
+
+    public static int gid() throws IOException {
+        return (int) call("getgid");
+    }
+
+    public static int euid() throws IOException {
+        return (int) call("geteuid");
+    }
+
+    /** {@code getpwnam(3)}: the user, or null when there is none of that name. */
+    public static @Nullable User user(String name) throws IOException {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment pw = (MemorySegment) invoke("getpwnam", arena, arena.allocateFrom(name));
+            if (pw.equals(MemorySegment.NULL)) return null;
+            MemorySegment p = pw.reinterpret(PW_GID + 4);
+            return new User(name, p.get(JAVA_INT, PW_UID), p.get(JAVA_INT, PW_GID));
+        }
+    }
+
+    /** Leaves only {@code gid} as group: no supplementary groups (root's would otherwise stay). */
+    public static void setGroups(int gid) throws IOException {
+        try (Arena arena = Arena.ofConfined()) {
+            check("setgroups", call("setgroups", 1L, arena.allocateFrom(JAVA_INT, gid)));
+        }
+    }
+
+    public static void setGid(int gid) throws IOException {
+        check("setgid", call("setgid", gid));
+    }
+
+    public static void setUid(int uid) throws IOException {
+        check("setuid", call("setuid", uid));
+    }
+
+    /** Sets the umask; returns the previous one. */
+    public static int umask(int mask) throws IOException {
+        return (int) call("umask", mask);
+    }
+
+    /** {@code setsid(2)}: a new session without a controlling terminal. */
+    public static void setsid() throws IOException {
+        check("setsid", call("setsid"));
+    }
+
+    /** {@code kill(pid, 0)}: whether a process of that pid exists (EPERM: it does, owned by another user). */
+    public static boolean alive(long pid) throws IOException {
+        if (pid <= 0 || pid > Integer.MAX_VALUE) return false;
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment state = arena.allocate(layout());
+            int rc = (int) handle("kill").invokeWithArguments(state, (int) pid, 0);
+            return rc == 0 || errno(state) == 1; // EPERM
+        } catch (IOException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IOException("kill: " + t, t);
+        }
+    }
+
+    /** Points standard input, output and error at {@code /dev/null} (the end of a detached start). */
+    public static void silence() throws IOException {
+        try (Arena arena = Arena.ofConfined()) {
+            int fd = (int) call("open", arena.allocateFrom("/dev/null"), O_RDWR);
+            check("open /dev/null", fd);
+            for (int std = 0; std < 3; std++) check("dup2", call("dup2", fd, std));
+            if (fd > 2) call("close", fd);
+        }
+    }
+
+    static long call(String function, Object... args) throws IOException {
+        try (Arena arena = Arena.ofConfined()) {
+            Object rc = invoke(function, arena, args);
+            if (rc instanceof Integer i && i < 0 || rc instanceof Long l && l < 0)
+                throw new IOException(function + " failed: errno " + lastErrno.get());
+            return ((Number) rc).longValue();
+        }
+    }
+
+    private static final ThreadLocal<Integer> lastErrno = ThreadLocal.withInitial(() -> 0);
+
+    private static Object invoke(String function, Arena arena, Object... args) throws IOException {
+        MemorySegment state = arena.allocate(layout());
+        Object[] all = new Object[args.length + 1];
+        all[0] = state;
+        System.arraycopy(args, 0, all, 1, args.length);
+        try {
+            Object rc = handle(function).invokeWithArguments(all);
+            lastErrno.set(errno(state));
+            return rc;
+        } catch (IOException e) {
+            throw e;
+        } catch (Throwable t) { // invokeWithArguments is declared to throw Throwable
+            throw new IOException(function + ": " + t, t);
+        }
+    }
+
+    private static void check(String what, long rc) throws IOException {
+        if (rc < 0) throw new IOException(what + " failed: errno " + lastErrno.get());
+    }
+
+    private static MethodHandle handle(String function) throws IOException {
+        MethodHandle h = CALLS.get(function);
+        if (h == null) throw new IOException("system calls unavailable: " + UNAVAILABLE);
+        return h;
+    }
+
+    private static StructLayout layout() throws IOException {
+        StructLayout l = CAPTURED;
+        if (l == null) throw new IOException("system calls unavailable: " + UNAVAILABLE);
+        return l;
+    }
+
+    private static int errno(MemorySegment state) {
+        VarHandle e = ERRNO;
+        return e == null ? 0 : (int) e.get(state, 0L);
+    }
+}

@@ -1,0 +1,75 @@
+package org.jexabgp.reactor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.jexabgp.wire.Family;
+import org.jexabgp.wire.IpAddress;
+import org.jexabgp.wire.attribute.Attribute;
+import org.jexabgp.wire.attribute.Med;
+import org.jexabgp.wire.attribute.NextHop;
+import org.jexabgp.wire.attribute.Origin;
+import org.jexabgp.wire.message.RouteUpdate;
+import org.jexabgp.wire.message.Update;
+import org.jexabgp.wire.nlri.Nlri;
+import org.jexabgp.wire.nlri.inet.InetNlri;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Adj-RIB-In against a model of its rule (runtime.md §9): the last announcement of a key wins and moves to the end,
+ * a withdrawal removes it; {@code show adj-rib in} lists routes in that order with their next hop and attributes.
+ */
+class AdjRibInTest {
+    @Test
+    void randomUpdatesLeaveWhatTheModelSays() {
+        Random random = new Random(5);
+        AdjRibIn rib = new AdjRibIn();
+        Map<String, String> model = new LinkedHashMap<>(); // prefix -> "next hop|med"
+        for (int u = 0; u < 3_000; u++) {
+            List<Nlri> withdrawn = new ArrayList<>();
+            List<Nlri> announced = new ArrayList<>();
+            for (int i = random.nextInt(4); i > 0; i--) withdrawn.add(prefix(random));
+            for (int i = random.nextInt(6); i > 0; i--) announced.add(prefix(random));
+            String hop = "192.0.2." + random.nextInt(3);
+            int med = random.nextInt(3);
+            List<Attribute> attributes = List.of(
+                    new Origin(Origin.IGP), new NextHop(IpAddress.parse(hop)), new Med(med));
+            rib.record(RouteUpdate.of(new Update(withdrawn, announced.isEmpty() ? List.of() : attributes, announced)));
+            for (Nlri n : withdrawn) model.remove(n.toString());
+            for (Nlri n : announced) {
+                model.remove(n.toString());
+                model.put(n.toString(), hop + "|" + med);
+            }
+            if (random.nextInt(500) == 0) {
+                rib.clear();
+                model.clear();
+            }
+            if (u % 100 == 0 || u == 2_999) {
+                List<String> seen = new ArrayList<>();
+                for (RibEntry e : rib.routes()) {
+                    Med m = (Med) e.attributes().stream().filter(a -> a instanceof Med).findFirst().orElseThrow();
+                    seen.add(e.nlri() + "=" + e.nextHop() + "|" + m.value());
+                }
+                List<String> expected = new ArrayList<>();
+                model.forEach((k, v) -> expected.add(k + "=" + v));
+                assertThat(seen).isEqualTo(expected);
+                assertThat(rib.size()).isEqualTo(model.size());
+                // every group but the last one made is used by a kept route
+                assertThat(rib.groupsInUse()).isLessThanOrEqualTo(model.size() + 1);
+            }
+        }
+    }
+
+    private static Nlri prefix(Random random) {
+        // a small pool so that routes are replaced and withdrawn often; a few host routes and short prefixes
+        return switch (random.nextInt(10)) {
+            case 0 -> InetNlri.of(Family.IPV4_UNICAST, "10.0.0." + random.nextInt(8) + "/32");
+            case 1 -> InetNlri.of(Family.IPV4_UNICAST, random.nextInt(4) + ".0.0.0/8");
+            default -> InetNlri.of(Family.IPV4_UNICAST, "20.0." + random.nextInt(40) + ".0/24");
+        };
+    }
+}
