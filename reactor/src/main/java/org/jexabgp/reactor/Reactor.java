@@ -65,6 +65,8 @@ public final class Reactor {
     private long now;
     private long nextOutgoing = 1;
     private boolean shuttingDown;
+    /** A shutdown decided during the turn, started once the turn's commands have been answered. */
+    private @Nullable String pendingShutdown;
     private long shutdownDeadline = Long.MAX_VALUE;
     private boolean done;
     private int exitCode;
@@ -202,6 +204,7 @@ public final class Reactor {
         if (!heldBy.isEmpty()) for (Peer p : new ArrayList<>(heldBy.values())) resolveCollision(p);
         forgetGeneratedPeers();
         boolean moreCommands = commands.run(processes);
+        if (pendingShutdown != null && !shuttingDown) shutdown(pendingShutdown);
         processes.flush(io);
         if (shuttingDown && (farewell.isEmpty() || now >= shutdownDeadline) && !anyOutput()) done = true;
         if (shuttingDown && now >= shutdownDeadline) done = true;
@@ -333,7 +336,8 @@ public final class Reactor {
         LOG.info("peer {} will not connect again", p.neighbor.peerAddress());
         boolean all = true;
         for (Peer q : peers) all &= q.session.isStopped() || q == p;
-        if (all && options.session().attempts() > 0 && !shuttingDown) shutdown("no peer left");
+        // at the end of the turn: a command that ended the last peer (teardown) must still get its answer
+        if (all && options.session().attempts() > 0 && !shuttingDown) pendingShutdown = "no peer left";
     }
 
     private void handleConnection(ConnEvent e) {
