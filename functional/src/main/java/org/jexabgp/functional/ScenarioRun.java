@@ -72,6 +72,9 @@ public final class ScenarioRun {
         e.put("exabgp_tcp_connections", String.valueOf(s.expectations().options().connections()));
         e.put("exabgp_reactor_asyncio", String.valueOf(engine.asyncio()));
         e.put("exabgp_debug_configuration", "true");
+        // started as root the daemon drops to daemon.user (nobody by default, runtime.md): the API programs must
+        // still write their logs into the scenario's directory
+        e.put("exabgp_daemon_user", System.getProperty("user.name"));
         // software-version capability (RFC draft-ietf-idr-software-version): a fixed text, so expected bytes are stable
         e.put("exabgp_version", "5.0.0-functional");
         e.putAll(s.env());
