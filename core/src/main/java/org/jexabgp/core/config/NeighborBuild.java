@@ -11,10 +11,8 @@ import org.jexabgp.core.model.Neighbor;
 import org.jexabgp.core.model.NextHopFamily;
 import org.jexabgp.core.model.Route;
 import org.jexabgp.core.model.RouteList;
-import org.jexabgp.wire.Afi;
 import org.jexabgp.wire.Family;
 import org.jexabgp.wire.IpAddress;
-import org.jexabgp.wire.Safi;
 import org.jexabgp.wire.message.OperationalContent;
 import org.jspecify.annotations.Nullable;
 
@@ -101,7 +99,6 @@ final class NeighborBuild {
                         f.name(),
                         "Trying to announce a route of type " + f.name()
                                 + " when we are not announcing the family to our peer");
-            checkNextHopFamily(r, nextHops);
             routes.add(r.value());
         }
 
@@ -190,29 +187,4 @@ final class NeighborBuild {
     private static @Nullable Long asn(NeighborDraft d, String key) {
         return d.get(key) instanceof Long l ? l : null;
     }
-
-    /**
-     * An IPv4 route with an IPv6 next hop travels only with extended next-hop (RFC 8950 §3), which a {@code nexthop}
-     * entry for its family asks for; without one the peer cannot read the next hop. (IPv6 routes may carry an IPv4
-     * next hop: it is sent IPv4-mapped, wire.md §9.4.)
-     */
-    private static void checkNextHopFamily(NeighborDraft.Item<Route> item, List<NextHopFamily> nextHops)
-            throws ConfigError {
-        Route r = item.value();
-        Family f = r.family();
-        IpAddress nh = r.nextHop();
-        if (nh == null || nh.isV4() || !f.afi().equals(Afi.IPV4)) return;
-        if (!EXTENDED_NEXT_HOP_SAFIS.contains(f.safi())) return;
-        for (NextHopFamily n : nextHops)
-            if (n.family().equals(f) && n.nextHopAfi().equals(Afi.IPV6)) return;
-        throw ConfigError.at(
-                item.at(),
-                "a next-hop of the route's family",
-                "route " + r.nlri().text() + " has the IPv6 next-hop " + nh + ": " + f.name()
-                        + " carries one only with extended next-hop, add nexthop { " + f.name() + " ipv6; }");
-    }
-
-    /** The SAFIs RFC 8950 §3 lets carry an IPv6 next hop for IPv4 NLRI (and that ExaBGP's nexthop block knows). */
-    private static final Set<Safi> EXTENDED_NEXT_HOP_SAFIS =
-            Set.of(Safi.UNICAST, Safi.MULTICAST, Safi.NLRI_MPLS, Safi.MPLS_VPN);
 }

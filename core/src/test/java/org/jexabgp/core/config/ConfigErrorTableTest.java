@@ -125,8 +125,6 @@ class ConfigErrorTableTest {
                     "t.conf:8:17: expected a prefix without host bits, found '10.0.0.1/24'\ninvalid network 10.0.0.1 for netmask 24"),
             neighbor("route-no-nexthop", "static { route 10.0.0.0/24; }",
                     "t.conf:8:17: expected next-hop, found none\ninvalid route (missing next-hop, label or rd ?)"),
-            neighbor("route-v6-next-hop-without-nexthop", "static { route 10.0.0.0/24 next-hop 2001:db8::1; }",
-                    "t.conf:8:17: expected a next-hop of the route's family, found '10.0.0.0/24'\nroute 10.0.0.0/24 has the IPv6 next-hop 2001:db8::1: ipv4 unicast carries one only with extended next-hop, add nexthop { ipv4 unicast ipv6; }"),
             neighbor("route-family-off", "family { ipv6 unicast; } static { route 10.0.0.0/24 next-hop 1.1.1.1 rd 1:1 label 10; }",
                     "t.conf:8:86: expected a route of a configured family, found ipv4 mpls-vpn\nTrying to announce a route of type ipv4 mpls-vpn when we are not announcing the family to our peer"),
             neighbor("operational-unknown", "operational { xyz afi ipv4 safi unicast; }",

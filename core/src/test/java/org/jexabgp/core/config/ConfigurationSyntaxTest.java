@@ -173,21 +173,6 @@ class ConfigurationSyntaxTest {
     }
 
     @Test
-    void anIpv6NextHopOnAnIpv4RouteNeedsExtendedNextHop() throws ConfigError {
-        // RFC 8950 §3: accepted with the nexthop entry for its family (the refusal is in ConfigErrorTableTest)
-        Neighbor n = neighbor("""
-                family { ipv4 unicast; ipv6 unicast; }
-                nexthop { ipv4 unicast ipv6; }
-                static { route 10.0.0.0/24 next-hop 2001:db8::1; }
-                """);
-        assertThat(n.routes().getFirst().nextHop()).isEqualTo(org.jexabgp.wire.IpAddress.parse("2001:db8::1"));
-        // an IPv6 route may carry an IPv4 next hop (sent IPv4-mapped, wire.md §9.4)
-        assertThat(neighbor("family { ipv6 unicast; }\nstatic { route 2001:db8::/32 next-hop 192.0.2.1; }")
-                        .routes())
-                .hasSize(1);
-    }
-
-    @Test
     void familyErrors() {
         ConfigError dup = error(PEER + "family {\n ipv4 unicast;\n ipv4 unicast;\n}\n}");
         assertThat(dup.line()).isEqualTo(6);
