@@ -23,6 +23,8 @@ final class Peer implements SessionListener {
     Subscriptions subscriptions;
     private final Reactor reactor;
     @Nullable ConnKey conn;
+    /** The session asked to connect while its previous connection was still closing (Reactor.CLOSE_WAIT). */
+    boolean connectWaiting;
     /** json.md §3: per neighbour object, counts every event generated for it. */
     long counter;
     /** Received updates, for {@code show adj-rib in} (runtime.md §9). */

@@ -55,6 +55,17 @@ public final class Reactor {
     /** Bytes still to be written on connections the reactor has given up (NOTIFICATION then close). */
     private final Map<ConnKey, byte[]> farewell = new LinkedHashMap<>();
     private final Map<ConnKey, Integer> farewellOffset = new HashMap<>();
+    /**
+     * Connections a session closed, until the engine reports them gone (the peer read our NOTIFICATION and closed its
+     * side) or {@link #CLOSE_WAIT} passed: the peer's next connection waits for that, so a peer never sees the new
+     * session begin before the old one's last words (issue 5: api-teardown).
+     */
+    private final Map<ConnKey, Closing> closing = new HashMap<>();
+
+    private record Closing(Peer peer, long deadline) {}
+
+    /** How long a reconnection waits at most for the previous connection of the peer to be gone. */
+    static final long CLOSE_WAIT = SECOND;
     private final ArrayDeque<ConnEvent> connEvents = new ArrayDeque<>();
     private final ArrayDeque<SignalIn> signals = new ArrayDeque<>();
     private final CommandRunner commands;
@@ -200,6 +211,7 @@ public final class Reactor {
         Io io = io();
         while (!signals.isEmpty()) handleSignal(signals.poll());
         while (!connEvents.isEmpty()) handleConnection(connEvents.poll());
+        connectWaiting();
         for (Peer p : new ArrayList<>(peers)) p.session.run(now);
         if (!heldBy.isEmpty()) for (Peer p : new ArrayList<>(heldBy.values())) resolveCollision(p);
         forgetGeneratedPeers();
@@ -211,6 +223,7 @@ public final class Reactor {
         long next = shuttingDown ? Math.min(shutdownDeadline, now + SECOND / 20) : now + SECOND;
         if (moreCommands) return now;
         for (Peer p : peers) next = Math.min(next, p.session.nextDeadline());
+        for (Closing c : closing.values()) if (c.peer.connectWaiting) next = Math.min(next, c.deadline);
         return Math.max(next, now);
     }
 
@@ -226,6 +239,7 @@ public final class Reactor {
     public long nextDeadline(long nowNanos) {
         long next = Long.MAX_VALUE;
         for (Peer p : peers) next = Math.min(next, p.session.nextDeadline());
+        for (Closing c : closing.values()) if (c.peer.connectWaiting) next = Math.min(next, c.deadline);
         return Math.max(next, nowNanos);
     }
 
@@ -283,6 +297,10 @@ public final class Reactor {
     }
 
     void connectPeer(Peer p) {
+        if (stillClosing(p)) {
+            p.connectWaiting = true;
+            return;
+        }
         ConnKey conn = new ConnKey(nextOutgoing++);
         p.conn = conn;
         byConn.put(conn, p);
@@ -316,7 +334,34 @@ public final class Reactor {
         if (rest.length > 0) farewell.put(conn, rest);
         byConn.remove(conn);
         p.conn = null;
+        closing.put(conn, new Closing(p, now + CLOSE_WAIT));
         io().close(conn);
+    }
+
+    /** Whether a connection this peer's session closed is still going away (its next connection waits). */
+    private boolean stillClosing(Peer p) {
+        for (Closing c : closing.values()) if (c.peer == p) return true;
+        return false;
+    }
+
+    /** Starts the connections that waited for an old one to be gone (or for {@link #CLOSE_WAIT}). */
+    private void connectWaiting() {
+        if (closing.isEmpty()) return;
+        List<Peer> ready = new ArrayList<>();
+        for (var it = closing.values().iterator(); it.hasNext(); ) {
+            Closing c = it.next();
+            if (now < c.deadline) continue;
+            it.remove();
+            ready.add(c.peer);
+        }
+        for (Peer p : ready) connectIfWaiting(p);
+    }
+
+    private void connectIfWaiting(Peer p) {
+        if (!p.connectWaiting || stillClosing(p)) return;
+        p.connectWaiting = false;
+        // meanwhile the session may have stopped, been removed, or taken an incoming connection
+        if (p.conn == null && peers.contains(p) && !p.session.isStopped()) connectPeer(p);
     }
 
     private static byte[] drain(Peer p) {
@@ -352,6 +397,8 @@ public final class Reactor {
             }
             case ConnEvent.Closed c -> {
                 farewell.remove(c.conn());
+                Closing gone = closing.remove(c.conn());
+                if (gone != null) connectIfWaiting(gone.peer);
                 Peer holder = heldBy.remove(c.conn());
                 if (holder != null) holder.held = null;
                 Peer p = byConn.remove(c.conn());

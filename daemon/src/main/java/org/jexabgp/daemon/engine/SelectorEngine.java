@@ -29,6 +29,10 @@ import org.slf4j.LoggerFactory;
  */
 final class SelectorEngine implements Engine {
     private static final Logger LOG = LoggerFactory.getLogger("exabgp.network");
+    /** How long a connection we closed waits for the peer's FIN (see {@link #linger}). */
+    static final long LINGER_NANOS = 500_000_000L;
+    /** At exit, how long the last NOTIFICATIONs may wait for their peers to close. */
+    private static final long SHUTDOWN_LINGER_NANOS = 500_000_000L;
 
     private final LoopSupport support = new LoopSupport();
     private final Map<ConnKey, Conn> conns = new HashMap<>();
@@ -36,6 +40,8 @@ final class SelectorEngine implements Engine {
     /** Connections not read until the reactor has handled their backlog (Reactor.inputBacklogged). */
     private final Set<ConnKey> paused = new LinkedHashSet<>();
     private final ByteBuffer readBuffer = ByteBuffer.allocate(64 * 1024);
+    /** Connections we closed, waiting for the peer's FIN (see {@link #linger}). */
+    private final Set<ConnKey> lingering = new LinkedHashSet<>();
     private long nextIncoming = -1;
     /** Listening sockets, for the MD5 keys of neighbours (RFC 2385: set before the peer's SYN arrives). */
     private final java.util.List<ServerSocketChannel> servers = new java.util.ArrayList<>();
@@ -49,6 +55,8 @@ final class SelectorEngine implements Engine {
         final ByteBuffer out = ByteBuffer.allocate(64 * 1024).limit(0);
         @Nullable SelectionKey key;
         boolean closing;
+        /** Our side is shut (FIN sent after the last bytes); read until the peer closes too, or this time. */
+        long lingerUntil;
 
         Conn(SocketChannel channel) {
             this.channel = channel;
@@ -71,12 +79,15 @@ final class SelectorEngine implements Engine {
             while (true) {
                 support.inbox.drain(i -> support.deliver(reactor, i));
                 long now = System.nanoTime();
+                // connections whose linger ended are reported before the turn, which may then reconnect their peer
+                if (!lingering.isEmpty()) expireLingering(now);
                 long next = reactor.turn(now);
                 support.stats.turned(now, System.nanoTime());
                 if (!paused.isEmpty()) resume(reactor);
                 flushAll();
                 if (reactor.done() || fatal >= 0) break;
                 next = Math.min(next, reactor.nextDeadline(System.nanoTime()));
+                if (!lingering.isEmpty()) next = Math.min(next, earliestLinger());
                 long waitNanos = next - System.nanoTime();
                 if (!support.inbox.isEmpty() || waitNanos <= 0) sel.selectNow();
                 else sel.select(Math.max(1, TimeUnit.NANOSECONDS.toMillis(waitNanos + 999_999)));
@@ -87,10 +98,90 @@ final class SelectorEngine implements Engine {
             LOG.error("selector failed: {}", e.getMessage());
             fatal = 1;
         } finally {
+            finishLingering(System.nanoTime() + SHUTDOWN_LINGER_NANOS);
             for (Conn c : conns.values()) closeQuietly(c);
             support.processes.stopAll(500);
         }
         return fatal >= 0 ? fatal : reactor.exitCode();
+    }
+
+    /** At exit, gives the peers of connections we closed a moment to read our last bytes (see {@link #linger}). */
+    private void finishLingering(long until) {
+        Selector sel = selector;
+        if (sel == null || !sel.isOpen()) return;
+        try {
+            while (!lingering.isEmpty() && System.nanoTime() < until) {
+                sel.select(Math.max(1, TimeUnit.NANOSECONDS.toMillis(until - System.nanoTime())));
+                for (SelectionKey key : sel.selectedKeys()) {
+                    if (key.isValid() && key.attachment() instanceof ConnKey id && lingering.contains(id)) {
+                        Conn c = conns.get(id);
+                        if (c != null) readLingering(id, c);
+                    }
+                }
+                sel.selectedKeys().clear();
+            }
+        } catch (IOException | ClosedSelectorException e) {
+            LOG.debug("linger at exit: {}", e.getMessage());
+        }
+    }
+
+    /**
+     * Our last bytes (a NOTIFICATION) are written: send FIN and read on until the peer closes too. Closing at once
+     * would answer the peer's next bytes with a RST, which can make its system drop our NOTIFICATION unread; and the
+     * reactor starts the peer's next connection only once this one is gone (Reactor.CLOSE_WAIT).
+     */
+    private void linger(ConnKey id, Conn c) {
+        try {
+            c.channel.shutdownOutput();
+        } catch (IOException e) {
+            finishClose(id, c, Sockets.reason(e));
+            return;
+        }
+        c.lingerUntil = System.nanoTime() + LINGER_NANOS;
+        lingering.add(id);
+        paused.remove(id);
+        if (c.key != null && c.key.isValid()) c.key.interestOps(SelectionKey.OP_READ);
+    }
+
+    /** Reads and drops what the peer still sends on a connection we closed; closes it at the peer's FIN. */
+    private void readLingering(ConnKey id, Conn c) {
+        try {
+            int n;
+            do {
+                readBuffer.clear();
+                n = c.channel.read(readBuffer);
+            } while (n > 0);
+            if (n < 0) finishClose(id, c, "closed");
+        } catch (IOException e) {
+            finishClose(id, c, Sockets.reason(e));
+        }
+    }
+
+    /** Closes lingering connections past their time. */
+    private void expireLingering(long now) {
+        for (ConnKey id : lingering.toArray(new ConnKey[0])) {
+            Conn c = conns.get(id);
+            if (c == null) lingering.remove(id);
+            else if (now >= c.lingerUntil) finishClose(id, c, "closed (the peer did not close its side)");
+        }
+    }
+
+    private long earliestLinger() {
+        long next = Long.MAX_VALUE;
+        for (ConnKey id : lingering) {
+            Conn c = conns.get(id);
+            if (c != null) next = Math.min(next, c.lingerUntil);
+        }
+        return next;
+    }
+
+    /** A connection the reactor closed is gone: tell it, so the peer's next connection may start. */
+    private void finishClose(ConnKey id, Conn c, String reason) {
+        closeQuietly(c);
+        conns.remove(id);
+        lingering.remove(id);
+        toFlush.remove(id);
+        reactor().closed(id, reason);
     }
 
     private void handle(SelectionKey key) {
@@ -103,6 +194,10 @@ final class SelectorEngine implements Engine {
         ConnKey id = (ConnKey) key.attachment();
         Conn c = conns.get(id);
         if (c == null) return;
+        if (c.lingerUntil != 0) {
+            if (key.isReadable()) readLingering(id, c);
+            return;
+        }
         try {
             if (key.isConnectable()) {
                 c.channel.finishConnect();
@@ -206,10 +301,7 @@ final class SelectorEngine implements Engine {
                 int n = reactor().pull(id, c.out.array(), 0, c.out.capacity());
                 if (n <= 0) {
                     c.out.limit(0);
-                    if (c.closing) {
-                        closeQuietly(c);
-                        conns.remove(id);
-                    }
+                    if (c.closing && c.lingerUntil == 0) linger(id, c);
                     return;
                 }
                 c.out.limit(n);

@@ -51,6 +51,8 @@ final class VirtualThreadEngine implements Engine {
         final Semaphore readSlots = new Semaphore(READ_SLOTS);
         final BlockingQueue<byte[]> writes = new ArrayBlockingQueue<>(16);
         volatile boolean closing;
+        /** Our side is shut (FIN sent after the last bytes): the reader drops what comes until the peer closes. */
+        volatile boolean lingering;
     }
 
     private static final byte[] CLOSE = new byte[0];
@@ -60,6 +62,8 @@ final class VirtualThreadEngine implements Engine {
      * takes a connection's bytes only once its session knows the connection, so a peer's OPEN read earlier was lost.
      */
     private final Map<ConnKey, Runnable> readers = new ConcurrentHashMap<>();
+    /** Connections we closed, waiting for the peer's FIN (see {@link #linger}). */
+    private final Set<ConnKey> lingering = ConcurrentHashMap.newKeySet();
 
     @Override
     public void serveMetrics(java.net.InetSocketAddress address) throws IOException {
@@ -114,6 +118,8 @@ final class VirtualThreadEngine implements Engine {
             for (Conn c : conns.values()) {
                 while (!c.writes.isEmpty() && System.nanoTime() < until) java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
             }
+            // and their peers a moment to read them and close (see linger)
+            while (!lingering.isEmpty() && System.nanoTime() < until) java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
             for (Conn c : conns.values()) closeQuietly(c);
             for (ServerSocketChannel s : servers) {
                 try {
@@ -158,25 +164,68 @@ final class VirtualThreadEngine implements Engine {
         ByteBuffer buf = ByteBuffer.allocate(64 * 1024);
         try {
             while (true) {
-                c.readSlots.acquire();
+                if (!c.lingering) c.readSlots.acquire();
                 buf.clear();
                 int n = ch.read(buf);
                 if (n < 0) break;
+                if (c.lingering) continue; // a connection we closed: its last bytes are dropped
                 support.inbox.add(new Input.Received(id, java.util.Arrays.copyOf(buf.array(), n), n));
+            }
+            if (c.lingering) {
+                closeLingering(id, c, "closed");
+                return;
             }
             support.inbox.add(new Input.Closed(id, "closing connection"));
         } catch (IOException e) {
-            if (!c.closing) support.inbox.add(new Input.Closed(id, Sockets.reason(e)));
+            if (c.lingering) closeLingering(id, c, Sockets.reason(e));
+            else if (!c.closing) support.inbox.add(new Input.Closed(id, Sockets.reason(e)));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
+    /**
+     * Our last bytes (a NOTIFICATION) are written: send FIN and let the reader read on until the peer closes too, at
+     * most {@link SelectorEngine#LINGER_NANOS}. Closing at once would answer the peer's next bytes with a RST, which
+     * can make its system drop our NOTIFICATION unread; the reactor starts the peer's next connection only once this
+     * one is gone (Reactor.CLOSE_WAIT).
+     */
+    private void linger(ConnKey id, Conn c, SocketChannel ch) {
+        try {
+            ch.shutdownOutput();
+        } catch (IOException e) {
+            closeLingering(id, c, Sockets.reason(e));
+            return;
+        }
+        c.lingering = true;
+        lingering.add(id);
+        c.readSlots.release(); // a reader waiting for the loop reads on by itself now
+        Thread.ofVirtual().name("linger-" + id.id()).start(() -> {
+            try {
+                Thread.sleep(java.time.Duration.ofNanos(SelectorEngine.LINGER_NANOS));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            closeLingering(id, c, "closed (the peer did not close its side)");
+        });
+    }
+
+    /** A connection we closed is gone: tell the reactor (once), so the peer's next connection may start. */
+    private void closeLingering(ConnKey id, Conn c, String reason) {
+        closeQuietly(c);
+        conns.remove(id);
+        if (lingering.remove(id)) support.inbox.add(new Input.Closed(id, reason));
+    }
+
     private void write(ConnKey id, Conn c, SocketChannel ch) {
+        boolean clean = false;
         try {
             while (true) {
                 byte[] data = c.writes.take();
-                if (data == CLOSE) break;
+                if (data == CLOSE) {
+                    clean = true;
+                    break;
+                }
                 ByteBuffer b = ByteBuffer.wrap(data);
                 while (b.hasRemaining()) ch.write(b);
             }
@@ -186,8 +235,11 @@ final class VirtualThreadEngine implements Engine {
             Thread.currentThread().interrupt();
         } finally {
             if (c.closing) {
-                conns.remove(id);
-                closeQuietly(c);
+                if (clean) linger(id, c, ch);
+                else {
+                    lingering.add(id);
+                    closeLingering(id, c, "closed");
+                }
             }
         }
     }
