@@ -155,4 +155,52 @@ class ApiCommandsIT extends EndToEnd {
         peer.closeConnection();
         assertThat(daemon.awaitExit(Duration.ofSeconds(10))).as(daemon::log).isZero();
     }
+
+    /**
+     * Issue 5: malformed commands (a sample of the reactor's table, ApiCommandsTest.MALFORMED) each get {@code error}
+     * from a real daemon, nothing of them reaches the peer, and the program is served on: its valid command after
+     * them is answered {@code done} and is the only UPDATE the peer sees besides the End-of-RIB.
+     */
+    @Test
+    void malformedCommandsAreAnsweredErrorAndSendNothing() throws Exception {
+        TestPeer peer = peer("127.0.0.1", 0);
+        List<String> malformed = List.of(
+                "frobnicate the widgets",
+                "announce route 10.0.0.0/24",
+                "announce route 10.0.0.0/33 next-hop 1.1.1.1",
+                "announce route 300.0.0.0/24 next-hop 1.1.1.1",
+                "announce route 10.0.0.0/24 next-hop banana",
+                "announce route 10.0.0.0/24 next-hop 1.1.1.1 med x",
+                "announce route 10.0.0.0/24 next-hop 1.1.1.1 origin sideways",
+                "announce route 10.0.0.0/24 next-hop 1.1.1.1 as-path [ 1 2 ( 3 4 ) ]",
+                "neighbor 10.0.0.9 announce route 10.0.0.0/24 next-hop 1.1.1.1",
+                "neighbor 127.0.0 announce route 10.0.0.0/24 next-hop 1.1.1.1",
+                "announce eor ipv4 banana",
+                "neighbor 127.0.0.1 teardown 256",
+                "announce attributes next-hop 1.1.1.1 nlri banana",
+                "withdraw route 10.0.0.0/40",
+                "show adj-rib in bogus");
+        List<String> steps = new java.util.ArrayList<>();
+        steps.add("wait *\"state\"*\"up\"*");
+        steps.addAll(malformed);
+        steps.add("announce route 10.7.0.0/24 next-hop 1.2.3.4");
+        Path program = apiProgram("driver", steps.toArray(String[]::new));
+        Path conf = file("malformed.conf", """
+                process driver {
+                    run %s;
+                    encoder json;
+                }
+                """.formatted(program) + ApiProcessIT.neighbor(peer.port(), "processes [ driver ];\nneighbor-changes;"));
+        DaemonProcess daemon = daemon(DaemonProcess.server(asyncio, 179, 1), conf);
+
+        Await.until("the valid route", () -> peer.updates().stream()
+                .anyMatch(m -> m.announced().contains("10.7.0.0/24")), ok -> ok, Await.TIMEOUT);
+        List<String> answers = Await.until("every answer", () -> Await.lines(seen("driver")).stream()
+                .filter(l -> l.equals("done") || l.equals("error")).toList(),
+                l -> l.size() > malformed.size(), Await.TIMEOUT);
+        assertThat(answers.subList(0, malformed.size())).as(daemon::log).containsOnly("error");
+        assertThat(answers.get(malformed.size())).isEqualTo("done");
+        assertThat(peer.updates()).filteredOn(m -> !m.isIpv4Eor()).hasSize(1);
+        assertThat(peer.connections()).isEqualTo(1);
+    }
 }

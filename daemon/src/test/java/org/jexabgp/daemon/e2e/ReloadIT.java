@@ -115,4 +115,45 @@ class ReloadIT extends EndToEnd {
         assertThat(peer.received()).noneMatch(m -> m.type() == BgpMessage.NOTIFICATION);
         assertThat(peer.connections()).isEqualTo(1);
     }
+
+    /**
+     * users.md §2.1 / issue 5: a reload rebuilds the program↔neighbour map. The program is bound to the first
+     * neighbour, then (second file, applied by its own {@code reload}) to the second only: a route it announces
+     * afterwards goes to the second neighbour and never to the first.
+     */
+    @Test
+    void reloadRebindsProgramsToTheirNewNeighbours() throws Exception {
+        TestPeer first = peer("127.0.0.1", 0);
+        TestPeer second = peer("127.0.0.2", 0);
+        Path program = apiProgram("driver",
+                "wait *\"state\"*\"up\"*",
+                "announce route 10.4.0.0/24 next-hop 1.2.3.4",
+                "reload",
+                "announce route 10.5.0.0/24 next-hop 1.2.3.4");
+        String process = "process driver {\n    run %s;\n    encoder json;\n}\n".formatted(program);
+        String a = neighbor("127.0.0.1", first.port(), 30);
+        String b = neighbor("127.0.0.2", second.port(), 30);
+        String bound = "    api {\n        processes [ driver ];\n        neighbor-changes;\n    }\n}\n";
+        Path one = file("one.conf", process + withApi(a, bound) + b);
+        Path two = file("two.conf", process + a + withApi(b, bound));
+        DaemonProcess daemon = rotating(one, two);
+
+        Await.until("the first route at the first neighbour",
+                () -> first.updates().stream().anyMatch(m -> m.announced().contains("10.4.0.0/24")), ok -> ok,
+                Await.TIMEOUT);
+        Await.until("the second route at the second neighbour",
+                () -> second.updates().stream().anyMatch(m -> m.announced().contains("10.5.0.0/24")), ok -> ok,
+                Await.TIMEOUT);
+        List<String> answers = Await.lines(seen("driver")).stream()
+                .filter(l -> l.equals("done") || l.equals("error")).toList();
+        assertThat(answers).as(daemon::log).containsExactly("done", "done", "done");
+        assertThat(first.updates()).noneMatch(m -> m.announced().contains("10.5.0.0/24"));
+        assertThat(second.updates()).noneMatch(m -> m.announced().contains("10.4.0.0/24"));
+    }
+
+    /** The neighbour section with an api block in place of its closing brace. */
+    private static String withApi(String neighbor, String api) {
+        int end = neighbor.stripTrailing().lastIndexOf('}');
+        return neighbor.substring(0, end) + api;
+    }
 }
