@@ -43,6 +43,7 @@ public final class CommandParser {
 
     /** api.md §1.3: tabs to spaces, spaces around brackets and commas, runs of spaces collapsed, ends trimmed. */
     public static String normalise(String line) {
+        if (isNormal(line)) return line; // what programs send almost always: nothing to copy
         StringBuilder sb = new StringBuilder(line.length() + 8);
         for (int i = 0; i < line.length(); i++) {
             char c = line.charAt(i);
@@ -67,17 +68,46 @@ public final class CommandParser {
         return out.toString().trim();
     }
 
+    /** Whether {@link #normalise} would return the line unchanged. */
+    private static boolean isNormal(String line) {
+        int n = line.length();
+        if (n == 0) return true;
+        if (line.charAt(0) <= ' ' || line.charAt(n - 1) <= ' ') return false;
+        char previous = 0;
+        for (int i = 0; i < n; i++) {
+            char c = line.charAt(i);
+            switch (c) {
+                case '\t', '\r', '\n', '[', '(', ']', ')', ',' -> {
+                    return false;
+                }
+                case ' ' -> {
+                    if (previous == ' ') return false;
+                }
+                default -> {}
+            }
+            previous = c;
+        }
+        return true;
+    }
+
     public static Command parse(String rawLine) {
         String line = normalise(rawLine);
         // docs/neighbors.md: a whole neighbor section follows, whose words must not be taken for command names
         Command neighbors = NeighborCommands.parse(line);
         if (neighbors != null) return neighbors;
-        for (String name : CANDIDATES.of(line)) {
+        for (long set = CANDIDATES.set(line); set != 0; set &= set - 1) {
+            String name = CANDIDATES.name(Long.numberOfTrailingZeros(set));
             int at = find(line, name);
             if (at < 0) continue;
             String prefix = line.substring(0, at).trim();
-            String args = line.substring(Math.min(line.length(), at + name.length())).trim();
             try {
+                if (ROUTE_NAMES.contains(name) && at + name.length() < line.length()) {
+                    // "route <args>" is the rest of the normalised line after "announce "/"withdraw "
+                    boolean announce = name.startsWith("announce");
+                    return new Command.Routes(selectors(prefix), announce,
+                            line.substring(at + (announce ? "announce " : "withdraw ").length()));
+                }
+                String args = line.substring(Math.min(line.length(), at + name.length())).trim();
                 return build(name, selectors(prefix), args, line);
             } catch (IllegalArgumentException e) {
                 return new Command.Invalid(line, e.getMessage());
@@ -103,6 +133,13 @@ public final class CommandParser {
         }
         return -1;
     }
+
+    /** The names of route commands: their text is handed on whole, after the verb. */
+    private static final java.util.Set<String> ROUTE_NAMES = java.util.Set.of(
+            "announce route", "announce ipv4", "announce ipv6", "announce attribute", "announce attributes",
+            "announce flow", "announce vpls", "announce evpn", "announce l2vpn", "announce rtc",
+            "withdraw route", "withdraw ipv4", "withdraw ipv6", "withdraw attribute", "withdraw attributes",
+            "withdraw flow", "withdraw vpls", "withdraw evpn", "withdraw l2vpn", "withdraw rtc");
 
     private static Command build(String name, List<Selector> selectors, String args, String line) {
         return switch (name) {

@@ -1,54 +1,97 @@
 package org.jexabgp.reactor.api;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The command names that can possibly match a normalised line, in their matching order (issue 9: trying all of them
  * with a substring search was half of the cost of a route command). A name matches only as whole words (api.md §2),
  * so its first two words must be consecutive words of the line: a necessary condition, checked with one pass over the
- * line's words. The names that pass are still tried by {@code CommandParser} exactly as before.
+ * line's words, without allocating. The names that pass are still tried by {@code CommandParser} exactly as before.
  */
 final class NameCandidates {
     private final List<String> names;
-    /** Per name, its first word and, when it has more, its first two words. */
-    private final String[] keys;
-
-    private final Set<String> firstWords = new HashSet<>();
+    /** The distinct first words of the names. */
+    private final String[] firstWords;
+    /** Per first word, the indices of the names that begin with it. */
+    private final int[][] byFirstWord;
+    /** Per name, its second word, or null for a one-word name. */
+    private final String[] secondWords;
+    /** Bit c set when some first word begins with the ASCII character c: most words (addresses) skip the loop. */
+    private final long[] initials = new long[2];
 
     NameCandidates(List<String> names) {
+        if (names.size() > Long.SIZE) throw new IllegalArgumentException("at most 64 names: a long holds the set");
         this.names = names;
-        this.keys = new String[names.size()];
+        this.secondWords = new String[names.size()];
+        List<String> firsts = new ArrayList<>();
+        List<List<Integer>> indices = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
             String[] words = names.get(i).split(" ");
-            keys[i] = words.length == 1 ? words[0] : words[0] + " " + words[1];
-            firstWords.add(words[0]);
+            secondWords[i] = words.length == 1 ? null : words[1];
+            int f = firsts.indexOf(words[0]);
+            if (f < 0) {
+                f = firsts.size();
+                firsts.add(words[0]);
+                indices.add(new ArrayList<>());
+            }
+            indices.get(f).add(i);
         }
+        this.firstWords = firsts.toArray(String[]::new);
+        for (String w : firstWords) {
+            char c = w.charAt(0);
+            if (c >= 128) throw new IllegalArgumentException("command names are ASCII: " + w);
+            initials[c >> 6] |= 1L << c;
+        }
+        this.byFirstWord = new int[firsts.size()][];
+        for (int f = 0; f < byFirstWord.length; f++)
+            byFirstWord[f] = indices.get(f).stream().mapToInt(Integer::intValue).toArray();
     }
 
-    /** The names, in order, whose first words occur as consecutive words of line (single spaces, trimmed). */
-    List<String> of(String line) {
-        List<String> present = new ArrayList<>(4);
+    /**
+     * The names whose first words occur as consecutive words of line (single spaces, trimmed), as a set of indices
+     * into the names: bit i for name i, so iterating the bits upwards keeps the names' order.
+     */
+    long set(String line) {
+        long found = 0;
         int n = line.length();
         int start = 0;
         while (start < n) {
             int end = line.indexOf(' ', start);
             if (end < 0) end = n;
-            String word = line.substring(start, end);
-            if (firstWords.contains(word)) {
-                present.add(word);
-                if (end < n) {
-                    int next = line.indexOf(' ', end + 1);
-                    present.add(line.substring(start, next < 0 ? n : next));
+            int length = end - start;
+            char c = line.charAt(start);
+            if (c >= 128 || (initials[c >> 6] & 1L << c) == 0) {
+                start = end + 1;
+                continue;
+            }
+            for (int f = 0; f < firstWords.length; f++) {
+                String first = firstWords[f];
+                if (first.length() != length || !line.regionMatches(start, first, 0, length)) continue;
+                for (int i : byFirstWord[f]) {
+                    String second = secondWords[i];
+                    if (second == null || end < n && wordAt(line, end + 1, second)) found |= 1L << i;
                 }
+                break;
             }
             start = end + 1;
         }
+        return found;
+    }
+
+    /** The candidate names, in order ({@link #set(String)} as a list). */
+    List<String> of(String line) {
         List<String> out = new ArrayList<>(4);
-        if (present.isEmpty()) return out;
-        for (int i = 0; i < keys.length; i++) if (present.contains(keys[i])) out.add(names.get(i));
+        for (long set = set(line); set != 0; set &= set - 1) out.add(names.get(Long.numberOfTrailingZeros(set)));
         return out;
+    }
+
+    String name(int index) {
+        return names.get(index);
+    }
+
+    private static boolean wordAt(String line, int at, String word) {
+        int end = at + word.length();
+        return line.regionMatches(at, word, 0, word.length()) && (end == line.length() || line.charAt(end) == ' ');
     }
 }

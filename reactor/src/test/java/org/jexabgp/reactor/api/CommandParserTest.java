@@ -16,6 +16,35 @@ class CommandParserTest {
         assertThat(CommandParser.normalise("   ")).isEmpty();
     }
 
+    /** A line already in normal form is returned as it is (the fast path); any other gets the full treatment. */
+    @Test
+    void normalFormIsKeptAndEverythingElseNormalised() {
+        String normal = "announce route 10.0.0.0/24 next-hop 1.1.1.1";
+        assertThat(CommandParser.normalise(normal)).isSameAs(normal);
+        java.util.Random random = new java.util.Random(5);
+        String alphabet = "ab1 ,[]()\t\r\n\u0001/";
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder sb = new StringBuilder();
+            for (int j = random.nextInt(12); j > 0; j--) sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            String once = CommandParser.normalise(sb.toString());
+            // the result is a fixed point, and it has no tab, no double space and no space at either end
+            assertThat(CommandParser.normalise(once)).as("%s", sb).isEqualTo(once);
+            assertThat(once).doesNotContain("  ").doesNotContain("\t").isEqualTo(once.strip());
+        }
+    }
+
+    /** A route command's text is the line after its verb, with or without selectors. */
+    @Test
+    void routeCommandsKeepTheirTextAfterTheVerb() {
+        assertThat(CommandParser.parse("withdraw attributes next-hop 1.1.1.1 nlri 10.0.0.0/24"))
+                .isEqualTo(new Command.Routes(java.util.List.of(), false, "attributes next-hop 1.1.1.1 nlri 10.0.0.0/24"));
+        assertThat(CommandParser.parse(" announce\tipv4  unicast 10.0.0.0/24 next-hop 1.1.1.1 "))
+                .isEqualTo(new Command.Routes(java.util.List.of(), true, "ipv4 unicast 10.0.0.0/24 next-hop 1.1.1.1"));
+        Command.Routes r = (Command.Routes) CommandParser.parse("neighbor 10.0.0.2 withdraw route 10.0.0.0/24");
+        assertThat(r.selectors()).hasSize(1);
+        assertThat(r.text()).isEqualTo("route 10.0.0.0/24");
+    }
+
     @Test
     void dispatchFollowsExaBgp() {
         // api.md §2 rule 2: ExaBGP runs "… med 5 version" as version; what precedes a name must be neighbour
