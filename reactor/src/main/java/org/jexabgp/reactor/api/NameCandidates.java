@@ -67,10 +67,17 @@ final class NameCandidates {
             }
             for (int f = 0; f < firstWords.length; f++) {
                 String first = firstWords[f];
-                if (first.length() != length || !line.regionMatches(start, first, 0, length)) continue;
+                if (first.length() != length || !same(line, start, first)) continue;
+                // the next word, once: each two-word name compares its second word with it
+                int from = Math.min(end + 1, n);
+                int to = line.indexOf(' ', from);
+                if (to < 0) to = n;
+                int nextLength = to - from;
                 for (int i : byFirstWord[f]) {
                     String second = secondWords[i];
-                    if (second == null || end < n && wordAt(line, end + 1, second)) found |= 1L << i;
+                    if (second == null
+                            || second.length() == nextLength && same(line, from, second))
+                        found |= 1L << i;
                 }
                 break;
             }
@@ -90,8 +97,13 @@ final class NameCandidates {
         return names.get(index);
     }
 
-    private static boolean wordAt(String line, int at, String word) {
-        int end = at + word.length();
-        return line.regionMatches(at, word, 0, word.length()) && (end == line.length() || line.charAt(end) == ' ');
+
+    /**
+     * Whether word occurs in line at {@code at} (the caller checked that it fits). A plain loop: these words are a few
+     * characters long, where {@code regionMatches}' vectorised compare costs more than it saves.
+     */
+    private static boolean same(String line, int at, String word) {
+        for (int i = 0; i < word.length(); i++) if (line.charAt(at + i) != word.charAt(i)) return false;
+        return true;
     }
 }
