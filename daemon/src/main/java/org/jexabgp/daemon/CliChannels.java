@@ -1,6 +1,7 @@
 package org.jexabgp.daemon;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jexabgp.core.config.Settings;
@@ -18,17 +19,26 @@ import org.slf4j.LoggerFactory;
 final class CliChannels {
     private CliChannels() {}
 
-    static void add(Reactor reactor, Settings settings, Map<String, String> env, Path root) {
-        if (!settings.api().cli()) return;
+    /**
+     * Returns the channels' files (the socket, the pipes): the reactor opens them before the privilege drop, and they
+     * are then handed to {@code daemon.user} ({@link DaemonMode#handOver}).
+     */
+    static List<Path> add(Reactor reactor, Settings settings, Map<String, String> env, Path root) {
+        if (!settings.api().cli()) return List.of();
+        List<Path> files = new ArrayList<>();
         boolean socket = !settings.api().socketname().isEmpty();
-        if (socket)
-            reactor.addControlChannel("api-internal-cli-socket", List.of(ControlSocket.COMMAND,
-                    SocketPath.forDaemon(env, settings.api().socketname()).toString()));
+        if (socket) {
+            Path path = SocketPath.forDaemon(env, settings.api().socketname());
+            reactor.addControlChannel("api-internal-cli-socket", List.of(ControlSocket.COMMAND, path.toString()));
+            files.add(path);
+        }
         String name = settings.api().pipename();
         @Nullable Path dir = name.isEmpty() ? null : PipePath.find(env, root, name);
         if (dir != null) {
             reactor.addControlChannel("api-internal-cli-pipe", List.of(ControlPipes.COMMAND,
                     dir.resolve(name + ".in").toString(), dir.resolve(name + ".out").toString()));
+            files.add(dir.resolve(name + ".in"));
+            files.add(dir.resolve(name + ".out"));
         } else if (!socket && !name.isEmpty()) {
             var log = LoggerFactory.getLogger("exabgp.cli");
             log.warn("could not find the named pipes ({}.in and {}.out) in any of:", name, name);
@@ -40,5 +50,6 @@ final class CliChannels {
             log.warn("  chown {} {}/{}.in {}/{}.out", settings.daemon().user(), run, name, run, name);
             log.warn("  chmod 600 {}/{}.in {}/{}.out", run, name, run, name);
         }
+        return files;
     }
 }

@@ -1,7 +1,10 @@
 package org.jexabgp.daemon;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.List;
 import org.jexabgp.core.config.Settings;
 import org.jexabgp.daemon.os.Posix;
 import org.jexabgp.reactor.Reactor;
@@ -21,6 +24,8 @@ final class DaemonMode implements Reactor.StartSteps {
     private final Settings.Daemon daemon;
     private final @Nullable PidFile pidFile;
     private final boolean background = Detached.isDaemon();
+    /** Files opened as root that the dropped user keeps using (the CLI's socket and pipes). */
+    private List<Path> handOver = List.of();
     /** Refusals are also printed on stderr when the log does not go there already. */
     private boolean echo = true;
 
@@ -98,18 +103,48 @@ final class DaemonMode implements Reactor.StartSteps {
         return true;
     }
 
+    /**
+     * Before the reactor starts: files it opens before the privilege drop and that the dropped user must still use —
+     * the CLI's named pipes are opened again for each answer, and the socket file is the one ExaBGP's dropped bridge
+     * would have made (its owner may connect with umask 0137's mode).
+     */
+    void handOver(List<Path> files) {
+        this.handOver = List.copyOf(files);
+    }
+
     /** On exit: the pid file goes. */
     void close() {
         if (pidFile != null) pidFile.remove();
     }
 
     private boolean drop() {
+        giveFilesToUser();
         try {
             Privileges.drop(daemon.user());
             return true;
         } catch (Privileges.Refused e) {
             refuse(e.getMessage());
             return false;
+        }
+    }
+
+    private void giveFilesToUser() {
+        try {
+            if (Posix.uid() != 0 || handOver.isEmpty()) return;
+            Posix.User user = Posix.user(daemon.user());
+            if (user == null || user.uid() == 0) return; // the drop refuses to run, with the reason
+            for (Path file : handOver) {
+                if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) continue;
+                try {
+                    Files.setAttribute(file, "unix:uid", user.uid(), LinkOption.NOFOLLOW_LINKS);
+                    Files.setAttribute(file, "unix:gid", user.gid(), LinkOption.NOFOLLOW_LINKS);
+                    LOG.debug("{} handed to {}", file, daemon.user());
+                } catch (IOException e) {
+                    LOG.warn("can not give {} to {}: {}", file, daemon.user(), e.getMessage());
+                }
+            }
+        } catch (IOException e) {
+            LOG.warn("can not hand the CLI's files to {}: {}", daemon.user(), e.getMessage());
         }
     }
 

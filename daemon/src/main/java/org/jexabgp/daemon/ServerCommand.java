@@ -16,6 +16,7 @@ import org.jexabgp.reactor.Endpoint;
 import org.jexabgp.reactor.EventContext;
 import org.jexabgp.reactor.Reactor;
 import org.jexabgp.reactor.ReactorOptions;
+import org.jexabgp.reactor.StartDelay;
 import org.jexabgp.wire.IpAddress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -123,8 +124,10 @@ final class ServerCommand implements Callable<Integer> {
         Reactor reactor = new Reactor(config, options, configs, context);
         reactor.startSteps(steps);
         // runtime.md §3.1: exabgp cli talks to the daemon over a Unix socket and named pipes, unless api.cli is off
-        CliChannels.add(reactor, settings, System.getenv(), Environment.root());
+        List<Path> cliFiles = CliChannels.add(reactor, settings, System.getenv(), Environment.root());
+        if (steps instanceof DaemonMode mode) mode.handOver(cliFiles);
         reactor.terminateWhenProgramLost(settings.api().terminate());
+        reactor.delayPeers(StartDelay.nanos(System.currentTimeMillis(), settings.tcp().delay()));
         Engine engine = Engine.of(settings.reactor().asyncio());
         logger.info("reactor: {}", settings.reactor().asyncio() ? "virtual threads" : "selector");
         // our addition (docs/operations.md): Prometheus metrics when metrics.listen is set

@@ -11,7 +11,10 @@ import org.jexabgp.core.model.Neighbor;
 import org.jexabgp.core.model.Route;
 import picocli.CommandLine;
 
-/** {@code exabgp validate CONF…}: parses, checks, prints what it understood; non-zero exit on any error. */
+/**
+ * {@code exabgp validate CONF…}: parses, checks, prints what it understood; non-zero exit on any error. Doubtful but
+ * accepted settings are warned of on stderr ({@link NextHopWarnings}), the exit code unchanged.
+ */
 @CommandLine.Command(name = "validate", description = "check configuration file(s)")
 final class ValidateCommand implements Callable<Integer> {
     @CommandLine.Option(names = {"-n", "--neighbor"}, description = "print the neighbours")
@@ -44,6 +47,7 @@ final class ValidateCommand implements Callable<Integer> {
             try {
                 Configuration c = ConfigFiles.load(name, passive);
                 print(name, c);
+                for (Neighbor n : c.neighbors()) for (String w : NextHopWarnings.of(n)) System.err.println(w);
             } catch (ConfigError e) {
                 System.err.println(e.getMessage());
                 errors++;

@@ -63,6 +63,9 @@ final class CommandRunner {
 
     private void apply(Processes processes, Processes.Entry e, String line) {
         Command command = line.startsWith("\u0000") ? new Command.Invalid(line, "line too long") : CommandParser.parse(line);
+        if (LogCategories.PARSER.isDebugEnabled())
+            LogCategories.PARSER.debug("command from {}: {} -> {}", e.spec.name(), line,
+                    command.getClass().getSimpleName());
         boolean ok;
         try {
             ok = execute(processes, e, command);
@@ -123,6 +126,10 @@ final class CommandRunner {
                 for (Peer p : peers) {
                     if (c.out()) p.rib.withdrawAll();
                     if (c.in()) p.ribIn.clear();
+                    if (LogCategories.RIB.isInfoEnabled()) {
+                        String which = !c.in() ? "adj-rib-out" : c.out() ? "adj-rib-in and adj-rib-out" : "adj-rib-in";
+                        LogCategories.RIB.info("peer {} {} cleared", LogCategories.who(p), which);
+                    }
                 }
                 yield !peers.isEmpty() || noMatch(command);
             }
@@ -221,6 +228,7 @@ final class CommandRunner {
                 if (resolved == null) continue;
                 if (r.announce()) p.rib.announce(resolved);
                 else p.rib.withdraw(resolved);
+                LogCategories.ribOut(p, resolved, r.announce());
             }
         }
         batchCommands++;
@@ -238,7 +246,7 @@ final class CommandRunner {
     private List<Peer> bound(Processes.Entry e, List<Selector> selectors, String what) {
         List<Peer> candidates = new ArrayList<>();
         for (Peer p : reactor.peers()) if (e.everyNeighbor || p.subscriptions.processes().contains(e.spec.name())) candidates.add(p);
-        List<Peer> peers = select(candidates, selectors);
+        List<Peer> peers = selectors.isEmpty() ? candidates : select(candidates, selectors); // candidates is ours
         if (peers.isEmpty()) {
             List<String> names = new ArrayList<>();
             for (Peer p : candidates) names.add(p.neighbor.peerAddress().toString());
@@ -273,6 +281,7 @@ final class CommandRunner {
                 if (resolved == null) continue;
                 if (w.announce()) p.rib.announce(resolved);
                 else p.rib.withdraw(resolved);
+                LogCategories.ribOut(p, resolved, w.announce());
             }
         }
         return true;

@@ -91,6 +91,7 @@ final class Peer implements SessionListener {
         upSince = reactor.now();
         reactor.events().negotiated(this, negotiated);
         reactor.events().state(this, "up", null);
+        LogCategories.sessionUp(this, negotiated);
         // config.md §10.5: the configured operational messages at every session start, when allowed
         if (neighbor.capabilities().operational())
             for (org.jexabgp.wire.message.OperationalContent c : neighbor.operational())
@@ -102,12 +103,17 @@ final class Peer implements SessionListener {
     @Override
     public void down(String reason) {
         upSince = -1;
+        LogCategories.sessionDown(this);
         reactor.events().state(this, "down", reason);
     }
 
     @Override
     public void message(Message message, boolean received, byte[] raw, Negotiated negotiated) {
-        if (received && neighbor.adjRibIn()) ribIn.record(message);
+        LogCategories.message(this, message, received, raw);
+        if (received && neighbor.adjRibIn()) {
+            ribIn.record(message);
+            LogCategories.ribIn(this, message);
+        }
         // sent UPDATEs were counted when the session asked whether to copy them (one question per UPDATE)
         if (received || message.type().value() != 2) statistics.count(message.type().value(), received);
         if (message instanceof org.jexabgp.wire.message.Open o) {
@@ -119,8 +125,17 @@ final class Peer implements SessionListener {
 
     @Override
     public boolean wantsCopies(int messageType, boolean received) {
-        if (messageType == 2 && !received) statistics.count(2, false);
+        if (messageType == 2 && !received) {
+            statistics.count(2, false);
+            if (LogCategories.wantsSentUpdates()) return true; // decoded again for the packets/routes log
+        }
         return reactor.events().wantsCopies(this, messageType, received);
+    }
+
+    @Override
+    public void uncopied(byte[] message, String reason) {
+        org.slf4j.LoggerFactory.getLogger("exabgp.reactor").warn("peer {}: no copy of an UPDATE we sent ({}): {}",
+                neighbor.peerAddress(), reason, java.util.HexFormat.of().withUpperCase().formatHex(message));
     }
 
     @Override

@@ -75,8 +75,14 @@ final class Processes {
         this.terminateWhenLost = terminate;
     }
 
-    void startAll(Io io) {
-        for (Entry e : byName.values()) start(io, e);
+    /** The daemon's own channels (the CLI's socket and pipes): opened before the privilege drop (runtime.md §5.1). */
+    void startControlChannels(Io io) {
+        for (Entry e : byName.values()) if (e.internal) start(io, e);
+    }
+
+    /** The configured programs. */
+    void startPrograms(Io io) {
+        for (Entry e : byName.values()) if (!e.internal) start(io, e);
     }
 
     private void start(Io io, Entry e) {
@@ -154,8 +160,17 @@ final class Processes {
     /** Queues a line (without newline) for the program; written when the turn ends. */
     void write(Entry e, String line) {
         if (e.key == null) return;
-        e.outbox.add((line + "\n").getBytes(StandardCharsets.UTF_8));
+        // the answers, one per command: shared bytes (nobody writes into a queued line)
+        byte[] bytes = switch (line) {
+            case "done" -> DONE;
+            case "error" -> ERROR;
+            default -> (line + "\n").getBytes(StandardCharsets.UTF_8);
+        };
+        e.outbox.add(bytes);
     }
+
+    private static final byte[] DONE = "done\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] ERROR = "error\n".getBytes(StandardCharsets.US_ASCII);
 
     void write(Entry e, byte[] lineWithNewline) {
         if (e.key == null) return;

@@ -108,6 +108,19 @@ public final class Reactor {
     }
 
     /**
+     * Before {@link #start}: {@code tcp.delay} (runtime.md §5.1 step 10), the sessions start this long after the
+     * reactor ({@link StartDelay} counts it to the next multiple of N minutes). Meanwhile programs and the CLI run.
+     */
+    public void delayPeers(long nanos) {
+        peersDelay = nanos;
+    }
+
+    private long peersDelay;
+    /** When the delayed sessions start (reactor clock); peers added before then wait in {@link #unstarted}. */
+    private long peersStartAt = Long.MIN_VALUE;
+    private final List<Peer> unstarted = new ArrayList<>();
+
+    /**
      * What the daemon does around the programs' start (runtime.md §5.1 steps 5–9: drop privileges before or after
      * them, write the pid file). A step that returns false stops the daemon with exit code 1.
      */
@@ -136,18 +149,26 @@ public final class Reactor {
     public void start(Io io, long nowNanos) {
         this.io = io;
         this.now = nowNanos;
+        if (peersDelay > 0) {
+            peersStartAt = nowNanos + peersDelay;
+            LOG.info("waiting for {} seconds before connecting (tcp.delay)", (peersDelay + SECOND - 1) / SECOND);
+        }
         for (Endpoint e : options.bind()) io.listen(e);
         // A neighbour's own "listen <port>" listens on its local address (runtime.md §5.1 step 4).
         for (Neighbor n : config.neighbors())
             if (n.listenPort() != 0 && n.localAddress() != null) io.listen(new Endpoint(n.localAddress(), n.listenPort()));
-        // Connections first: the TCP and OPEN exchange proceed while the programs are being forked.
-        for (Neighbor n : config.neighbors()) addPeer(n);
+        // the CLI's files may be root's (/run/exabgp): they are opened before the privilege drop, as the sockets
+        processes.startControlChannels(io);
         if (!startSteps.listening()) {
             exitCode = 1;
             shutdown("could not start");
             return;
         }
-        processes.startAll(io);
+        processes.startPrograms(io);
+        // Then the connections (ExaBGP's order): our OPEN follows the TCP handshake within the first turn. Forking the
+        // programs takes a cold loop a few hundred ms; a connection made before that waited as long for our OPEN, and
+        // a peer that also connects out (FRR, every 2 s) opened a second one meanwhile: a collision, a session lost.
+        for (Neighbor n : config.neighbors()) addPeer(n);
         if (!startSteps.started()) {
             exitCode = 1;
             shutdown("could not start");
@@ -211,6 +232,7 @@ public final class Reactor {
         Io io = io();
         while (!signals.isEmpty()) handleSignal(signals.poll());
         while (!connEvents.isEmpty()) handleConnection(connEvents.poll());
+        if (!unstarted.isEmpty() && now >= peersStartAt) startDelayedPeers();
         connectWaiting();
         for (Peer p : new ArrayList<>(peers)) p.session.run(now);
         if (!heldBy.isEmpty()) for (Peer p : new ArrayList<>(heldBy.values())) resolveCollision(p);
@@ -224,6 +246,7 @@ public final class Reactor {
         if (moreCommands) return now;
         for (Peer p : peers) next = Math.min(next, p.session.nextDeadline());
         for (Closing c : closing.values()) if (c.peer.connectWaiting) next = Math.min(next, c.deadline);
+        if (!unstarted.isEmpty()) next = Math.min(next, peersStartAt);
         return Math.max(next, now);
     }
 
@@ -240,6 +263,7 @@ public final class Reactor {
         long next = Long.MAX_VALUE;
         for (Peer p : peers) next = Math.min(next, p.session.nextDeadline());
         for (Closing c : closing.values()) if (c.peer.connectWaiting) next = Math.min(next, c.deadline);
+        if (!unstarted.isEmpty()) next = Math.min(next, peersStartAt);
         return Math.max(next, nowNanos);
     }
 
@@ -275,13 +299,18 @@ public final class Reactor {
         if (n.isRange()) return null;
         Peer p = new Peer(this, n, options.session(), new Subscriptions(n.api(), config.processes()));
         peers.add(p);
+        p.rib.reserve(n.routes().size());
         for (Route r : n.routes()) {
             if (r.withdrawn() && r.watchdog() != null) continue;
             Route resolved = resolveSelf(p, r);
-            if (resolved != null) p.rib.announce(resolved);
+            if (resolved != null) {
+                p.rib.announce(resolved);
+                LogCategories.ribOut(p, resolved, true);
+            }
         }
         protectListeners(p);
-        p.session.start(now);
+        if (now >= peersStartAt) p.session.start(now);
+        else unstarted.add(p);
         return p;
     }
 
@@ -336,6 +365,13 @@ public final class Reactor {
         p.conn = null;
         closing.put(conn, new Closing(p, now + CLOSE_WAIT));
         io().close(conn);
+    }
+
+    /** tcp.delay is over: the sessions start (those a reload or a shutdown removed meanwhile stay as they are). */
+    private void startDelayedPeers() {
+        List<Peer> ready = new ArrayList<>(unstarted);
+        unstarted.clear();
+        for (Peer p : ready) if (peers.contains(p) && !p.session.isStopped()) p.session.start(now);
     }
 
     /** Whether a connection this peer's session closed is still going away (its next connection waits). */
@@ -434,6 +470,15 @@ public final class Reactor {
      * otherwise it replaces our connection attempt.
      */
     private void acceptFor(Peer p, ConnKey conn, IpAddress localIp, IpAddress remoteIp) {
+        if (unstarted.contains(p)) {
+            // tcp.delay: ExaBGP accepts nothing before its time either (it sleeps); RFC 4486 Connection Rejected
+            refuse(conn, 6, 5, "connection rejected: waiting for tcp.delay");
+            return;
+        }
+        // The session first reads what its connection received before this one came (a KEEPALIVE that makes it
+        // established, say): the peer decided on that state, and so must we, or each side keeps a connection the
+        // other closes (connection events are handled before the sessions' input in a turn).
+        if (p.conn != null) p.session.run(now);
         State state = p.session.state();
         if (state == State.ESTABLISHED || p.held != null) {
             refuse(conn, Collision.CEASE, Collision.COLLISION_RESOLUTION, "connection collision");

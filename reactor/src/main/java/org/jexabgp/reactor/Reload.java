@@ -119,16 +119,30 @@ final class Reload {
         for (Route r : before) {
             if (!afterSet.contains(r)) {
                 Route resolved = target.resolveSelf(p, r);
-                if (resolved != null) p.rib.withdraw(resolved);
+                if (resolved != null) {
+                    p.rib.withdraw(resolved);
+                    routeChanged(p, resolved, false);
+                }
             }
         }
         for (Route r : after) {
             if (!beforeSet.contains(r) && !(r.withdrawn() && r.watchdog() != null)) {
                 Route resolved = target.resolveSelf(p, r);
-                if (resolved != null) p.rib.announce(resolved);
+                if (resolved != null) {
+                    p.rib.announce(resolved);
+                    routeChanged(p, resolved, true);
+                }
             }
         }
         // the next reload compares against these routes
         p.neighbor = next;
+    }
+
+    /** runtime.md §7: the {@code message} category tells the route changes a reload made. */
+    private static void routeChanged(Peer p, Route route, boolean announce) {
+        LogCategories.ribOut(p, route, announce);
+        if (LogCategories.MESSAGE.isInfoEnabled())
+            LogCategories.MESSAGE.info("reload: peer {} {} {}", LogCategories.who(p),
+                    announce ? "announces" : "withdraws", LogCategories.text(route));
     }
 }

@@ -152,6 +152,28 @@ class ConnectionsTest {
         assertThat(e.peer("10.0.0.2").session.state()).isEqualTo(State.ESTABLISHED);
     }
 
+    /**
+     * The frr/mp interop flap: in OPENCONFIRM, the peer's KEEPALIVE (which makes the session established) arrived on
+     * our connection before the peer's second connection, but both reach the reactor in the same turn. The peer is
+     * established on our connection and refuses its own second one; so must we, although its identifier is higher.
+     */
+    @Test
+    void aKeepaliveReceivedBeforeTheCollisionCountsFirst() {
+        outgoingInOpenSent();
+        e.received("10.0.0.2", ReactorTest.peerOpen(65002, "0A000009"));
+        e.turn();
+        assertThat(e.peer("10.0.0.2").session.state()).isEqualTo(State.OPENCONFIRM);
+        e.received("10.0.0.2", KEEPALIVE);
+        ConnKey in = accept(-1, "10.0.0.2");
+        e.turn();
+        assertThat(e.peer("10.0.0.2").session.state()).isEqualTo(State.ESTABLISHED);
+        assertThat(e.peer("10.0.0.2").conn).isEqualTo(new ConnKey(1));
+        List<String> refused = pulled(in);
+        assertThat(refused).hasSize(1);
+        assertThat(isNotification(refused.getFirst(), 6, 7)).isTrue();
+        assertThat(types(e.sent("10.0.0.2"))).as("no NOTIFICATION on our connection").doesNotContain("03");
+    }
+
     @Test
     void anIncomingConnectionWhileEstablishedIsRefusedWith67() {
         e.establish("10.0.0.2", 65002, "0A000009");

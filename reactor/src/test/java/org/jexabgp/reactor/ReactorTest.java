@@ -241,11 +241,11 @@ class ReactorTest {
     @Test
     void startupStartsProgramsAndConnectsActivePeers() throws Exception {
         Engine e = new Engine(CONFIG, SessionSettings.DEFAULT);
-        // connections first, so the TCP and OPEN exchange overlap the forking of the programs
+        // programs first (ExaBGP's order): a connection never waits for the forking before our OPEN goes out
         assertThat(e.log).containsExactly(
+                "startProcess ctl#1 [/bin/ctl]",
                 "connect 1 10.0.0.2:179 from 10.0.0.1:0",
-                "connect 2 10.0.0.3:179 from 10.0.0.1:0",
-                "startProcess ctl#1 [/bin/ctl]");
+                "connect 2 10.0.0.3:179 from 10.0.0.1:0");
     }
 
     @Test

@@ -38,6 +38,15 @@ public final class ConfigurationSyntax {
      */
     public static Configuration parse(String text, String file, ProgramCheck programs, boolean envPassive)
             throws ConfigError {
+        return parse(ConfigText.of(text), file, programs, envPassive);
+    }
+
+    /**
+     * As {@link #parse(String, String, ProgramCheck, boolean)}, reading the text as it goes (issue 9: a file is never
+     * held whole). What the text throws, a read error, comes out as it is.
+     */
+    public static Configuration parse(ConfigText text, String file, ProgramCheck programs, boolean envPassive)
+            throws ConfigError {
         ConfigurationSyntax p =
                 new ConfigurationSyntax(new ParseScope(file, programs, envPassive), new Block(Tokenizer.statements(text, file)));
         return p.root();

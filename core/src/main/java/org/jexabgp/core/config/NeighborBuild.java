@@ -9,8 +9,6 @@ import org.jexabgp.core.model.Capabilities;
 import org.jexabgp.core.model.Capabilities.AddPath;
 import org.jexabgp.core.model.Neighbor;
 import org.jexabgp.core.model.NextHopFamily;
-import org.jexabgp.core.model.Route;
-import org.jexabgp.core.model.RouteList;
 import org.jexabgp.wire.Family;
 import org.jexabgp.wire.IpAddress;
 import org.jexabgp.wire.message.OperationalContent;
@@ -88,18 +86,16 @@ final class NeighborBuild {
         List<ApiBinding> api = new ArrayList<>();
         for (NeighborDraft.Item<ApiBinding> b : d.api) api.add(b.value());
 
-        // issue 9: straight into the compact list, never a million Route objects at once
-        RouteList.Builder routes = new RouteList.Builder();
-        for (NeighborDraft.Item<Route> r : d.routes) {
-            Family f = r.value().family();
+        // issue 9: the draft's compact list is the neighbour's, never a million Route objects nor a second copy
+        for (int i = 0; i < d.routes.size(); i++) {
+            Family f = d.routes.family(i);
             if (!families.contains(f) && !f.equals(Family.IPV4_UNICAST))
                 throw ConfigError.at(
-                        r.at(),
+                        d.routes.get(i).at(),
                         "a route of a configured family",
                         f.name(),
                         "Trying to announce a route of type " + f.name()
                                 + " when we are not announcing the family to our peer");
-            routes.add(r.value());
         }
 
         List<OperationalContent> operational = new ArrayList<>();
@@ -142,7 +138,7 @@ final class NeighborBuild {
                 addPath,
                 nextHops,
                 api,
-                routes.build(),
+                d.routes.routes(),
                 operational);
     }
 

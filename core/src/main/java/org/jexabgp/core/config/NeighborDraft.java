@@ -44,7 +44,7 @@ final class NeighborDraft {
     @Nullable List<Item<NextHopFamily>> nextHops;
     final List<Item<ApiBinding>> api = new ArrayList<>();
     /** Compact (issue 9): a configuration may hold a million routes. */
-    final List<Item<Route>> routes = new RouteItems();
+    final RouteItems routes = new RouteItems();
     final List<Item<String>> inherit = new ArrayList<>();
     final List<Item<OperationalSyntax.Entry>> operational = new ArrayList<>();
 

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.RandomAccess;
 import org.jexabgp.core.model.Route;
 import org.jexabgp.core.model.RouteList;
+import org.jexabgp.wire.Family;
 import org.jexabgp.wire.nlri.inet.InetNlri;
 import org.jspecify.annotations.Nullable;
 
@@ -59,6 +60,11 @@ final class RouteItems extends AbstractList<NeighborDraft.Item<Route>> implement
     @Override
     public int size() {
         return routes.size();
+    }
+
+    /** The family of an item's route, without making the route. */
+    Family family(int index) {
+        return routes.family(index);
     }
 
     /** The routes, for the neighbour. */

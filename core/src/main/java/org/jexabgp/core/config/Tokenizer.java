@@ -28,14 +28,14 @@ public final class Tokenizer {
     private int[] whereLine = new int[128];
     private int[] whereColumn = new int[128];
 
-    // the file being read lazily: its text, where the next physical line starts and its 1-based number
-    private final String text;
-    private int offset;
+    // the file being read lazily, a physical line at a time, and the 1-based number of the last line read
+    private final @Nullable LineReader lines;
+    private final StringBuilder physical = new StringBuilder();
     private int lineNumber;
 
-    private Tokenizer(String file, String text) {
+    private Tokenizer(String file, @Nullable LineReader lines) {
         this.file = file;
-        this.text = text;
+        this.lines = lines;
     }
 
     /** Tokenises a configuration file: line joining on a trailing backslash. */
@@ -48,25 +48,28 @@ public final class Tokenizer {
 
     /** A file's statements, cut one logical line at a time as {@link #next()} asks for them. */
     static Tokenizer statements(String text, String file) {
-        return new Tokenizer(file, text);
+        return statements(ConfigText.of(text), file);
+    }
+
+    /** As {@link #statements(String, String)}, reading the text as it goes, so a large file is never held whole. */
+    static Tokenizer statements(ConfigText text, String file) {
+        return new Tokenizer(file, new LineReader(text));
     }
 
     /** The next statement of the file, or null at its end. */
     @Nullable Statement next() throws ConfigError {
-        // String.split("\n", -1) semantics: n newlines make n + 1 lines, the last one possibly empty
-        while (out.isEmpty() && offset <= text.length()) {
+        LineReader source = lines;
+        if (source == null) return out.poll();
+        while (out.isEmpty() && !source.ended()) {
             int first = lineNumber + 1;
             chars.setLength(0);
             // a physical line ending with '\' continues on the next one; the backslash stays and escapes the
             // next line's first character (config.md §2)
-            while (true) {
-                int end = text.indexOf('\n', offset);
-                boolean last = end < 0;
-                if (last) end = text.length();
-                int stop = end > offset && text.charAt(end - 1) == '\r' ? end - 1 : end;
-                boolean joins = stop > offset && text.charAt(stop - 1) == '\\' && !last;
-                append(text, offset, stop, ++lineNumber);
-                offset = end + 1;
+            while (source.next(physical)) {
+                int end = physical.length();
+                int stop = end > 0 && physical.charAt(end - 1) == '\r' ? end - 1 : end;
+                boolean joins = stop > 0 && physical.charAt(stop - 1) == '\\' && !source.ended();
+                append(physical, 0, stop, ++lineNumber);
                 if (!joins) break;
             }
             line(first);
@@ -76,7 +79,7 @@ public final class Tokenizer {
 
     /** Tokenises one line of API or command text: no joining, a trailing backslash is an error. */
     public static List<Statement> text(String text, String source) throws ConfigError {
-        Tokenizer t = new Tokenizer(source, "");
+        Tokenizer t = new Tokenizer(source, null);
         String line = stripCr(text);
         t.append(line, 0, line.length(), 1);
         t.line(1);
@@ -87,7 +90,7 @@ public final class Tokenizer {
         return s.endsWith("\r") ? s.substring(0, s.length() - 1) : s;
     }
 
-    private void append(String line, int from, int to, int lineNumber) {
+    private void append(CharSequence line, int from, int to, int lineNumber) {
         int n = chars.length();
         int needed = n + to - from;
         if (needed > whereLine.length) {

@@ -134,13 +134,28 @@ public final class RouteList extends AbstractList<Route> implements RandomAccess
             return size;
         }
 
+        /** The family of a route added, without making the route. */
+        public Family family(int index) {
+            if (index < 0 || index >= size) throw new IndexOutOfBoundsException(index);
+            int s = shapeOf[index];
+            if (s >= 0) return shapes[s].family();
+            Route[] w = whole;
+            assert w != null;
+            return w[index].family();
+        }
+
+        /**
+         * The list of the routes added so far. Large arrays little used are shared rather than copied (issue 9: a
+         * million routes are 12 MB, copied at the end of parsing); the builder only ever writes past them.
+         */
         public RouteList build() {
             Route[] w = whole;
+            boolean share = size >= 4096 && shapeOf.length - size <= shapeOf.length / 8;
             return new RouteList(
                     Arrays.copyOf(shapes, shapeCount),
-                    Arrays.copyOf(shapeOf, size),
-                    Arrays.copyOf(prefixes, size),
-                    w == null ? null : Arrays.copyOf(w, size),
+                    share ? shapeOf : Arrays.copyOf(shapeOf, size),
+                    share ? prefixes : Arrays.copyOf(prefixes, size),
+                    w == null ? null : share ? w : Arrays.copyOf(w, size),
                     size);
         }
 

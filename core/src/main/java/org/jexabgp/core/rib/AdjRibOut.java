@@ -26,10 +26,11 @@ import org.jspecify.annotations.Nullable;
  * already pending keeps its place when its bucket is the same, else goes to the end of its new bucket.
  *
  * <p>Storage (ARCHITECTURE §7): every route key is a {@code int} slot. IPv4 unicast/multicast keys without path id
- * are a {@code long} in a primitive {@link KeyTable} and their routes are no object at all: a slot holds the key and
- * the id of an interned, reference-counted {@link Path}. Other families map their {@link RouteKey} to a slot and keep
- * their {@link Route}s (their NLRIs carry more than the key, labels for instance). Pending changes are appended to
- * per-bucket, per-family runs of (slot, path id, withdraw); a change that replaces one leaves a hole, skipped at drain.
+ * are a {@code long} held by their slot and found through a {@link SlotIndex}, and their routes are no object at all: a
+ * slot holds the key and the id of an interned, reference-counted {@link Path}. Other families map their {@link
+ * RouteKey} to a slot and keep their {@link Route}s (their NLRIs carry more than the key, labels for instance). Pending
+ * changes are appended to per-bucket, per-family runs of (slot, path id, withdraw); a change that replaces one leaves a
+ * hole, skipped at drain.
  */
 public final class AdjRibOut {
     private static final int NONE = -1;
@@ -48,13 +49,14 @@ public final class AdjRibOut {
     /** Family indices in the order they were first cached: {@link #routes()} lists them so. */
     private final List<Integer> cachedFamilies = new ArrayList<>();
 
-    private final KeyTable fastKeys = new KeyTable();
+    private final SlotIndex fastKeys = new SlotIndex();
     private final Map<RouteKey, Integer> otherKeys = new HashMap<>();
 
     // per slot
     private long[] slotKey = new long[64];
     private byte[] slotFamily = new byte[64];
-    private @Nullable Other[] slotOther = new Other[64];
+    /** Null until a slot of another family is made (issue 9: a million IPv4 routes need none). */
+    private @Nullable Other @Nullable [] slotOther;
     /** Path id of the cached route (fast slots), or NONE. */
     private int[] sentPath = new int[64];
     /** Insertion number in the cache, for its order (a replaced route keeps its place, a re-added one goes last). */
@@ -163,12 +165,23 @@ public final class AdjRibOut {
     }
 
     /**
+     * Makes room for {@code more} routes about to be announced (a neighbour's configured routes): the tables are sized
+     * once, not doubled step by step (issue 9: with a million routes the steps' garbage, promoted to the old
+     * generation, grew the heap by as much as the tables themselves).
+     */
+    public void reserve(int more) {
+        int wanted = nextSlot - freeCount + more;
+        if (wanted > slotKey.length) resizeSlots(wanted);
+        fastKeys.reserve(more, slotKey);
+    }
+
+    /**
      * Queues an announcement. With the cache on, an announcement identical to the cached one (same NLRI, next hop and
      * attributes) is dropped (wire.md §9.1: {@code qa/encoding/api-nexthop-self.msg} sends once).
      */
     public void announce(Route route) {
         int slot = slotOf(route);
-        Other other = slotOther[slot];
+        Other other = other(slot);
         if (other == null) {
             if (cache) {
                 int known = sentPath[slot];
@@ -206,7 +219,7 @@ public final class AdjRibOut {
      */
     public void withdraw(Route route) {
         int slot = slotOf(route);
-        Other other = slotOther[slot];
+        Other other = other(slot);
         if (other == null) {
             int removed = cache ? sentPath[slot] : NONE;
             sentPath[slot] = NONE;
@@ -242,7 +255,7 @@ public final class AdjRibOut {
 
     private void resendFamily(int family) {
         for (int slot : cachedSlots(family)) {
-            Other other = slotOther[slot];
+            Other other = other(slot);
             if (other == null) {
                 int path = sentPath[slot];
                 paths.retain(path);
@@ -273,7 +286,7 @@ public final class AdjRibOut {
                     int slot = run.slots[i];
                     int path = v >>> 1;
                     Route route = run.routes == null ? null : run.routes[i];
-                    Other other = slotOther[slot];
+                    Other other = other(slot);
                     boolean replaced = other == null
                             ? sentPath[slot] != NONE && sentPath[slot] != path
                             : other.sent != null && !other.sent.equals(route);
@@ -518,9 +531,13 @@ public final class AdjRibOut {
                 }
             }
         }
+        // pathBucket still names the old buckets (cheaper than clearing it): let go of their runs at least, a drain
+        // of a million routes leaves 8 MB in them
+        for (Bucket b : buckets) b.runs.clear();
         buckets.clear();
         bucketIndex.clear();
         overflow.clear();
+        if (packKeys.length > 65536) packKeys = new long[256];
         cycle++; // every bucket remembered in pathBucket is stale now
         pendingSlots = 0;
     }
@@ -533,10 +550,10 @@ public final class AdjRibOut {
             long key = (long) family << FAMILY_SHIFT
                     | (long) n.prefix().length() << 32
                     | n.prefix().address().v4Value();
-            int slot = fastKeys.get(key);
+            int slot = fastKeys.get(key, slotKey);
             if (slot != NONE) return slot;
             slot = newSlot(family, key, null);
-            fastKeys.put(key, slot);
+            fastKeys.put(slot, slotKey);
             return slot;
         }
         RouteKey key = RouteKey.of(route.nlri());
@@ -573,26 +590,35 @@ public final class AdjRibOut {
         }
         slotKey[slot] = key;
         slotFamily[slot] = (byte) family;
-        slotOther[slot] = other;
+        if (other != null && slotOther == null) slotOther = new Other[slotKey.length];
+        if (slotOther != null) slotOther[slot] = other;
         sentPath[slot] = NONE;
         pendingBucket[slot] = NONE;
         return slot;
     }
 
+    private @Nullable Other other(int slot) {
+        @Nullable Other @Nullable [] o = slotOther;
+        return o == null ? null : o[slot];
+    }
+
     private void freeSlot(int slot) {
-        Other other = slotOther[slot];
-        if (other == null) fastKeys.remove(slotKey[slot]);
+        Other other = other(slot);
+        if (other == null) fastKeys.remove(slotKey[slot], slotKey);
         else otherKeys.remove(other.key);
-        slotOther[slot] = null;
+        if (slotOther != null) slotOther[slot] = null;
         if (freeCount == freeSlots.length) freeSlots = Arrays.copyOf(freeSlots, freeCount * 2);
         freeSlots[freeCount++] = slot;
     }
 
     private void growSlots() {
-        int size = slotKey.length * 2;
+        resizeSlots(slotKey.length * 2);
+    }
+
+    private void resizeSlots(int size) {
         slotKey = Arrays.copyOf(slotKey, size);
         slotFamily = Arrays.copyOf(slotFamily, size);
-        slotOther = Arrays.copyOf(slotOther, size);
+        if (slotOther != null) slotOther = Arrays.copyOf(slotOther, size);
         sentOrder = Arrays.copyOf(sentOrder, size);
         pendingPosition = Arrays.copyOf(pendingPosition, size);
         int old = sentPath.length;
@@ -624,28 +650,41 @@ public final class AdjRibOut {
     }
 
     private boolean cached(int slot) {
-        Other other = slotOther[slot];
+        Other other = other(slot);
         return other == null ? sentPath[slot] != NONE : other.sent != null;
     }
 
     /** The cached slots of a family, in cache insertion order. */
     private int[] cachedSlots(int family) {
         int n = 0;
-        Integer[] found = new Integer[16];
+        int[] found = new int[16];
+        boolean sorted = true;
         for (int slot = 0; slot < nextSlot; slot++) {
             // a free slot is never cached: slots are freed only once out of the cache and the journal
             if (slotFamily[slot] != family || !cached(slot)) continue;
             if (n == found.length) found = Arrays.copyOf(found, n * 2);
+            if (n > 0 && sentOrder[found[n - 1]] > sentOrder[slot]) sorted = false;
             found[n++] = slot;
         }
-        Arrays.sort(found, 0, n, (a, b) -> Long.compare(sentOrder[a], sentOrder[b]));
-        int[] out = new int[n];
-        for (int i = 0; i < n; i++) out[i] = found[i];
-        return out;
+        found = Arrays.copyOf(found, n);
+        // issue 9: routes loaded at once are in slot order already; else sort without boxing while orders fit 31 bits
+        if (sorted) return found;
+        if (insertions <= Integer.MAX_VALUE) {
+            long[] keyed = new long[n];
+            for (int i = 0; i < n; i++) keyed[i] = sentOrder[found[i]] << 32 | found[i];
+            Arrays.sort(keyed);
+            for (int i = 0; i < n; i++) found[i] = (int) keyed[i];
+            return found;
+        }
+        Integer[] boxed = new Integer[n];
+        for (int i = 0; i < n; i++) boxed[i] = found[i];
+        Arrays.sort(boxed, (a, b) -> Long.compare(sentOrder[a], sentOrder[b]));
+        for (int i = 0; i < n; i++) found[i] = boxed[i];
+        return found;
     }
 
     private Route cachedRoute(int slot) {
-        Other other = slotOther[slot];
+        Other other = other(slot);
         return other == null ? paths.get(sentPath[slot]).route(fastNlri(slot)) : Objects.requireNonNull(other.sent);
     }
 

@@ -602,7 +602,8 @@ public final class PeerSession {
             Message m = MessageCodec.decode(MessageType.UPDATE, new WireReader(bytes, HEADER, bytes.length), n);
             listener.message(m, received, bytes, n);
         } catch (Malformed e) {
-            throw new IllegalStateException("we produced an UPDATE we cannot read: " + e.getMessage(), e);
+            // what the configuration asked for may be beyond our own decoder's rules: never a reason to stop
+            listener.uncopied(bytes, e.getMessage());
         }
     }
 

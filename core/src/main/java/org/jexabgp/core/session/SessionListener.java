@@ -33,6 +33,12 @@ public interface SessionListener {
     /** Whether anyone wants copies of messages of this type and direction (saves decoding our own UPDATEs). */
     boolean wantsCopies(int messageType, boolean received);
 
+    /**
+     * One of our own UPDATEs could not be decoded again for its copy (a generic attribute whose flags contradict its
+     * code, say): the message was sent as configured, only its copy is missing.
+     */
+    default void uncopied(byte[] message, String reason) {}
+
     /** The peer will never connect again (connection attempts used up). */
     void finished();
 }

@@ -52,4 +52,28 @@ class RouteListTest {
         assertThatThrownBy(() -> list.get(routes.size())).isInstanceOf(IndexOutOfBoundsException.class);
         assertThatThrownBy(() -> list.add(routes.getFirst())).isInstanceOf(UnsupportedOperationException.class);
     }
+
+    @Test
+    void aBuiltListStaysAsItWasWhileTheBuilderGoesOn() {
+        // build() shares large, nearly full arrays (issue 9); later additions must not show through
+        RouteList.Builder b = new RouteList.Builder();
+        IpAddress nh = IpAddress.parse("127.0.1.2");
+        List<Route> routes = new ArrayList<>();
+        for (int i = 0; i < 8_000; i++) {
+            Route r = Route.of(InetNlri.of(Family.IPV4_UNICAST, "20." + (i >> 8) + "." + (i & 0xFF) + ".0/24"), nh,
+                    AttributeSet.EMPTY);
+            routes.add(r);
+            b.add(r);
+        }
+        RouteList first = b.build();
+        Route v6 = Route.of(InetNlri.of(Family.IPV6_UNICAST, "2001:db8::/32"), nh, AttributeSet.EMPTY);
+        // 150 more still fit the shared arrays (capacity 8,192): written past the first list's end
+        for (int i = 0; i < 150; i++) b.add(i == 0 ? v6 : routes.get(i));
+        assertThat(first).isEqualTo(routes);
+        assertThat(b.size()).isEqualTo(8_150);
+        assertThat(b.family(0)).isEqualTo(Family.IPV4_UNICAST);
+        assertThat(b.family(8_000)).isEqualTo(Family.IPV6_UNICAST);
+        assertThat(b.build().subList(0, 8_000)).isEqualTo(routes);
+        assertThat(b.build().get(8_000)).isEqualTo(v6);
+    }
 }

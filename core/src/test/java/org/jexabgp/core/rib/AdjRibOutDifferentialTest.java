@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The primitive Adj-RIB-Out must behave exactly as the map-of-records one it replaced ({@link ReferenceAdjRibOut}):
  * random churn over IPv4 unicast and multicast (the primitive path), IPv6 and add-path routes (the map path), IPv6 next
- * hops on IPv4, several buckets, cache on and off, reconnects, refreshes and {@code clear adj-rib out}; after every
+ * hops on IPv4, several buckets, cache on and off, reconnects, refreshes, {@code clear adj-rib out} and tables grown
+ * ahead by {@link AdjRibOut#reserve}; after every
  * step both give the same pending state, and every drain the same bytes. Replay one seed with
  * {@code -Djexabgp.seed=N}.
  */
@@ -59,7 +60,11 @@ class AdjRibOutDifferentialTest {
 
         AdjRibOut rib = new AdjRibOut(cache);
         ReferenceAdjRibOut reference = new ReferenceAdjRibOut(cache);
+        // reserve() (configured routes) must change nothing but the tables' sizes; its own generator keeps the seeds'
+        // scenarios as they were
+        SplittableRandom sizes = new SplittableRandom(~seed);
         for (int step = 0, steps = 50 + random.nextInt(1500); step < steps; step++) {
+            if (sizes.nextInt(40) == 0) rib.reserve(sizes.nextInt(300));
             int op = random.nextInt(100);
             String what;
             if (op < 60) {

@@ -78,7 +78,7 @@ class PeerSessionTest {
     // ---- the recording listener and the script driver ----
 
     /** Records calls; on close() it takes what is still queued, as the reactor does (the NOTIFICATION last words). */
-    final class Recorder implements SessionListener {
+    class Recorder implements SessionListener {
         final List<String> calls = new ArrayList<>();
         final StringBuilder farewell = new StringBuilder();
         final List<State> states = new ArrayList<>();
@@ -222,6 +222,42 @@ class PeerSessionTest {
         assertThat(session.negotiated().peerAs()).isEqualTo(65002);
         // nothing more to say
         assertThat(turns()).isEmpty();
+    }
+
+    /**
+     * conf-generic-attribute: an attribute whose flags our decoder refuses (0x99 flagged well-known) is still sent as
+     * configured; when a copy of it is asked for (a program, the packets log), the copy is reported missing and the
+     * session carries on.
+     */
+    @Test
+    void anUpdateWeCannotDecodeAgainIsSentAndOnlyItsCopyIsMissing() throws Exception {
+        List<String> uncopied = new ArrayList<>();
+        Recorder copying = new Recorder() {
+            @Override
+            public boolean wantsCopies(int messageType, boolean received) {
+                return true;
+            }
+
+            @Override
+            public void uncopied(byte[] message, String reason) {
+                uncopied.add(HexFormat.of().withUpperCase().formatHex(message));
+            }
+        };
+        Neighbor n = ConfigurationSyntax.parse(CONFIG.formatted("").replace("next-hop 10.0.0.1;",
+                "next-hop 10.0.0.1 attribute [ 0x99 0x60 0x00000064 ];"), "test.conf", ProgramCheck.ANY)
+                .neighbors().getFirst();
+        AdjRibOut rib = new AdjRibOut(n.adjRibOut());
+        for (Route r : n.routes()) rib.announce(r);
+        session = new PeerSession(n, SessionSettings.DEFAULT, rib, copying);
+        session.start(now);
+        session.tcpUp(now, LOCAL, REMOTE);
+        pullAll();
+        feed(PEER_OPEN + KEEPALIVE);
+        List<String> sent = turns();
+        assertThat(session.state()).isEqualTo(State.ESTABLISHED);
+        assertThat(sent).hasSize(3); // KEEPALIVE, the UPDATE, End-of-RIB
+        assertThat(sent.get(1)).contains("60990400000064");
+        assertThat(uncopied).containsExactly(sent.get(1));
     }
 
     @Test

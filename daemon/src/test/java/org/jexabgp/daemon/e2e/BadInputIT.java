@@ -170,4 +170,32 @@ class BadInputIT extends EndToEnd {
         assertThat(run.exit()).as(run::toString).isZero();
         assertThat(run.stdout()).contains("ok").contains("1 neighbor");
     }
+
+    /**
+     * An IPv4 route with an IPv6 next hop and no extended next-hop: accepted (ExaBGP sends it in MP_REACH, functional
+     * ipv4-nexthop-ipv6), with a warning on stderr and exit 0.
+     */
+    @Test
+    void validateWarnsOfAnIpv6NextHopWithoutExtendedNextHop() throws Exception {
+        Path conf = file("nexthop.conf", """
+                neighbor 127.0.0.1 {
+                    router-id 1.2.3.4;
+                    local-as 65000;
+                    peer-as 65001;
+                    family {
+                        ipv4 unicast;
+                    }
+                    static {
+                        route 10.0.0.0/24 next-hop 2001:db8::1;
+                    }
+                }
+                """);
+        DaemonProcess.Finished run = DaemonProcess.run(dir, Map.of("exabgp_reactor_asyncio", String.valueOf(asyncio)),
+                Duration.ofSeconds(20), "validate", conf.toString());
+        assertThat(run.exit()).as(run::toString).isZero();
+        assertThat(run.stdout()).contains("ok").contains("1 neighbor");
+        assertThat(run.stderr()).as(run::toString)
+                .contains("warning: neighbor 127.0.0.1")
+                .contains("route 10.0.0.0/24 has the IPv6 next-hop 2001:db8::1");
+    }
 }

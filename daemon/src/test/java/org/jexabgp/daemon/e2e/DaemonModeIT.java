@@ -155,6 +155,57 @@ class DaemonModeIT extends EndToEnd {
         assertThat(daemon.stdout() + daemon.stderr()).contains("refusing to run as root");
     }
 
+    /**
+     * The CLI's socket and named pipes live where only root may write (/run/exabgp): the daemon opens them before it
+     * drops privileges, and hands the files to {@code daemon.user} (the pipes' {@code .out} is opened again for each
+     * answer). Both transports answer once the daemon runs as nobody.
+     */
+    @Test
+    @EnabledIf("root")
+    void rootOpensTheCliBeforeDroppingPrivileges() throws Exception {
+        TestPeer peer = peer("127.0.0.1", 0);
+        // like /run/exabgp: root's, searchable by everyone, writable by root only
+        Path run = Files.createTempDirectory(Path.of("/tmp"), "jexabgp-run");
+        try {
+            Files.setPosixFilePermissions(run, PosixFilePermissions.fromString("rwxr-xr-x"));
+            Process mkfifo = new ProcessBuilder("mkfifo", "-m", "600", run.resolve("exabgp.in").toString(),
+                    run.resolve("exabgp.out").toString()).inheritIO().start();
+            assertThat(mkfifo.waitFor()).isZero();
+            Path socket = run.resolve("exabgp.sock");
+            Map<String, String> env = env(peer);
+            env.put("exabgp_daemon_user", "nobody");
+            env.put("exabgp_api_cli", "true");
+            env.put("exabgp_api_socketpath", socket.toString());
+            env.put("exabgp_cli_pipe", run.toString());
+            DaemonProcess daemon = daemon(env, simple(peer, ""));
+            peer.awaitEndOfRib(Await.TIMEOUT);
+            String nobody = uidOf("nobody");
+            Await.until("the daemon running as nobody", () -> ProcFs.uids(daemon.pid()),
+                    u -> u.startsWith(nobody + "\t"), Await.TIMEOUT);
+            assertThat(daemon.stdout() + daemon.stderr()).doesNotContain("could not open")
+                    .contains("control socket " + socket).contains("control pipes");
+            assertThat(Files.getAttribute(socket, "unix:uid")).isEqualTo(Integer.parseInt(nobody));
+            assertThat(Files.getAttribute(run.resolve("exabgp.out"), "unix:uid")).isEqualTo(Integer.parseInt(nobody));
+
+            Map<String, String> cliEnv = Map.of("exabgp_api_socketpath", socket.toString(),
+                    "exabgp_cli_pipe", run.toString());
+            for (List<String> args : List.of(List.of("cli", "s", "n", "s"), List.of("cli", "--pipe", "s", "n", "s"))) {
+                DaemonProcess.Finished summary = DaemonProcess.run(dir, new java.util.HashMap<>(cliEnv),
+                        Duration.ofSeconds(20), args.toArray(String[]::new));
+                assertThat(summary.exit()).as(summary::toString).isZero();
+                assertThat(summary.stdout()).as(summary::toString)
+                        .containsPattern("127\\.0\\.0\\.1 +\\d+ +\\d+:\\d\\d:\\d\\d established");
+            }
+            daemon.signal("TERM");
+            assertThat(daemon.awaitExit(Duration.ofSeconds(5))).as(daemon::log).isZero();
+        } finally {
+            try (var files = Files.list(run)) {
+                for (Path f : files.toList()) Files.delete(f);
+            }
+            Files.delete(run);
+        }
+    }
+
     /** runtime.md §5.1 step 2: a tcp.bind address that cannot be listened on is exit code 1. */
     @Test
     void listenFailureExitsOne() throws Exception {

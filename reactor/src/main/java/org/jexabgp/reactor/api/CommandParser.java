@@ -330,8 +330,8 @@ public final class CommandParser {
 
     /** Neighbour descriptions before the command name; empty when there are none. */
     static List<Selector> selectors(String prefix) {
+        if (prefix.isEmpty()) return List.of();
         List<Selector> out = new ArrayList<>();
-        if (prefix.isEmpty()) return out;
         String[] words = prefix.split(" ");
         Map<String, String> pairs = new LinkedHashMap<>();
         int i = 0;
