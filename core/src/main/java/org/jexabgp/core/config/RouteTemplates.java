@@ -38,6 +38,14 @@ public final class RouteTemplates {
 
     private final Map<Key, Template> templates = new HashMap<>();
 
+    /**
+     * The last attribute text that had a template, and that template: programs repeat one attribute text line after
+     * line, which is then matched in place, without cutting it out of the line or hashing it.
+     */
+    private @Nullable String lastAttributes;
+    private @Nullable Key lastKey;
+    private @Nullable Route lastTemplate;
+
     /** Exactly {@link RouteSyntax#parseApiRoute(String, boolean)}, faster for the common forms. */
     public List<Route> parseApiRoute(String text, boolean withdraw) throws ConfigError {
         List<Route> fast = null;
@@ -77,9 +85,12 @@ public final class RouteTemplates {
         if (end < 0) return null;
         Prefix prefix = prefix(text, start, end);
         if (prefix == null) return null;
-        String attributes = text.substring(end + 1);
-        if (!plain(attributes)) return null;
-        Route template = template(attributes, withdraw, false, prefix);
+        Route template = repeated(text, end + 1, text.length(), withdraw, false, prefix);
+        if (template == null) {
+            String attributes = text.substring(end + 1);
+            if (!plain(attributes)) return null;
+            template = template(attributes, withdraw, false, prefix);
+        }
         return template == null ? null : List.of(instance(template, prefix));
     }
 
@@ -92,13 +103,19 @@ public final class RouteTemplates {
         List<Route> out = new ArrayList<>();
         int i = at + " nlri ".length();
         int n = text.length();
+        int family = -1;
+        Route template = null;
         while (i < n) {
             int end = text.indexOf(' ', i);
             if (end < 0) end = n;
             if (end == i) return null; // two spaces: leave the odd text to the general parser
             Prefix prefix = prefix(text, i, end);
             if (prefix == null) return null;
-            Route template = template(attributes, withdraw, true, prefix);
+            // the prefixes of one line mostly share a family, and so their template
+            if (template == null || familyIndex(prefix) != family) {
+                template = template(attributes, withdraw, true, prefix);
+                family = familyIndex(prefix);
+            }
             if (template == null) return null;
             out.add(instance(template, prefix));
             i = end + 1;
@@ -115,7 +132,21 @@ public final class RouteTemplates {
             t = parse(key);
             templates.put(key, t);
         }
+        if (t.route() != null) {
+            lastAttributes = attributes;
+            lastKey = key;
+            lastTemplate = t.route();
+        }
         return t.route();
+    }
+
+    /** The template of the last attribute text when text[start, end) is that text again (same form), else null. */
+    private @Nullable Route repeated(String text, int start, int end, boolean withdraw, boolean nlriForm, Prefix prefix) {
+        String last = lastAttributes;
+        Key key = lastKey;
+        if (last == null || key == null || end - start != last.length()) return null;
+        if (key.withdraw() != withdraw || key.nlriForm() != nlriForm || key.family() != familyIndex(prefix)) return null;
+        return text.regionMatches(start, last, 0, last.length()) ? lastTemplate : null;
     }
 
     private static Template parse(Key key) {
@@ -172,9 +203,9 @@ public final class RouteTemplates {
                     || c == ':' || c == '/';
             if (!ok) return null;
         }
-        String word = text.substring(start, end);
-        Prefix v4 = ipv4(word);
+        Prefix v4 = ipv4(text, start, end);
         if (v4 != null) return v4;
+        String word = text.substring(start, end);
         try {
             return Values.prefix(new Token(word, RouteSyntax.API_SOURCE, 1, start + 1, false));
         } catch (ConfigError e) {
@@ -183,10 +214,9 @@ public final class RouteTemplates {
     }
 
     /** {@code a.b.c.d/len} in its canonical form (no leading zeros), host bits clear; null for anything else. */
-    private static @Nullable Prefix ipv4(String s) {
+    private static @Nullable Prefix ipv4(String s, int start, int n) {
         long address = 0;
-        int i = 0;
-        int n = s.length();
+        int i = start;
         for (int part = 0; part < 4; part++) {
             int v = 0;
             int digits = 0;

@@ -46,6 +46,23 @@ class RouteTemplatesTest {
         assertThat(fastCandidates).isGreaterThan(3_500);
     }
 
+    /**
+     * One attribute text line after line, as programs send them (the template of the last text is matched in place):
+     * every prefix in turn, so the family changes under the same text, announced and withdrawn, in both forms.
+     */
+    @Test
+    void repeatedAttributeTextsParseExactlyAsTheGeneralParser() {
+        RouteTemplates templates = new RouteTemplates();
+        for (String attributes : ATTRIBUTES) {
+            for (boolean withdraw : new boolean[] {false, true, true, false}) {
+                for (String prefix : PREFIXES) {
+                    assertSame(templates, "route " + prefix + " " + attributes, withdraw);
+                    assertSame(templates, "attributes " + attributes + " nlri " + prefix + " 20.0.0.0/24", withdraw);
+                }
+            }
+        }
+    }
+
     @Test
     void staticRoutesOfAFileAreTheGeneralParsersRoutes() throws ConfigError {
         String[] attributes = {
