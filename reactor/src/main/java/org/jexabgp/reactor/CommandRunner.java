@@ -180,7 +180,7 @@ final class CommandRunner {
             }
             case Command.CreateNeighbor c -> {
                 try {
-                    yield reactor.createNeighbor(DynamicNeighbors.parse(c.text(), reactor.configuration().processes()));
+                    yield reactor.createNeighbor(DynamicNeighbors.parse(c.text(), reactor.configuration()));
                 } catch (ConfigError | IllegalArgumentException err) {
                     LOG.warn("create neighbor from {} refused: {}", e.spec.name(), err.getMessage());
                     yield false;

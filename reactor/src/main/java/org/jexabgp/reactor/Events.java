@@ -74,6 +74,17 @@ final class Events {
                         format.message(who(peer), counter, message, received, raw, form, negotiated, attachHere));
     }
 
+    /**
+     * Renders an event with each encoder and drops it, before any connection is made: the first rendering loads the
+     * encoders (tens of ms on a fresh JVM, AOT cache or not), which would otherwise hold back the first sessions' OPEN
+     * by as much, time in which a peer that also connects out opens a second, colliding connection.
+     */
+    void prepare() {
+        EventFormat.Who who = new EventFormat.Who("127.0.0.1", "127.0.0.1", 0, 0);
+        json.state(who, 0, "connected", null);
+        text.state(who, 0, "connected", null);
+    }
+
     /** The shutdown notice, to every running program. */
     void shutdown() {
         String j = json.shutdown();

@@ -168,6 +168,7 @@ public final class Reactor {
         // Then the connections (ExaBGP's order): our OPEN follows the TCP handshake within the first turn. Forking the
         // programs takes a cold loop a few hundred ms; a connection made before that waited as long for our OPEN, and
         // a peer that also connects out (FRR, every 2 s) opened a second one meanwhile: a collision, a session lost.
+        if (!config.processes().isEmpty()) events.prepare();
         for (Neighbor n : config.neighbors()) addPeer(n);
         if (!startSteps.started()) {
             exitCode = 1;
@@ -432,12 +433,16 @@ public final class Reactor {
                 p.session.tcpUp(now, address(c.local()), address(c.remote()));
             }
             case ConnEvent.Closed c -> {
+                Peer holder = heldBy.remove(c.conn());
+                if (holder != null) holder.held = null;
+                Peer p = byConn.get(c.conn());
+                // what the peer sent before it closed (its NOTIFICATION) is handled first: the session ends for that
+                // reason, not as "closing connection"; handling it may close the session's side itself
+                if (p != null && c.conn().equals(p.conn) && p.session.bufferedInput() > 0) p.session.run(now);
+                byConn.remove(c.conn());
                 farewell.remove(c.conn());
                 Closing gone = closing.remove(c.conn());
                 if (gone != null) connectIfWaiting(gone.peer);
-                Peer holder = heldBy.remove(c.conn());
-                if (holder != null) holder.held = null;
-                Peer p = byConn.remove(c.conn());
                 if (p == null || p.conn == null || !p.conn.equals(c.conn())) return;
                 p.conn = null;
                 p.session.tcpDown(now, c.reason());

@@ -7,6 +7,7 @@ import java.util.HexFormat;
 import java.util.List;
 import org.jexabgp.core.fsm.State;
 import org.jexabgp.core.session.SessionSettings;
+import org.jexabgp.wire.Family;
 import org.jexabgp.wire.IpAddress;
 import org.junit.jupiter.api.Test;
 
@@ -20,9 +21,22 @@ class ConnectionsTest {
     private static final String KEEPALIVE = MARKER + "001304";
     private static final IpAddress LOCAL = IpAddress.parse("10.0.0.1");
 
-    /** One active eBGP neighbour (our router-id 10.0.0.1) and two overlapping ranges, one inside the other's /16. */
+    /**
+     * One active eBGP neighbour (our router-id 10.0.0.1), two overlapping ranges, one inside the other's /16, and a
+     * template for created neighbours.
+     */
     private static final String CONFIG = """
             process ctl { run /bin/ctl; encoder json; }
+            template {
+                neighbor edge {
+                    router-id 10.0.0.1;
+                    local-address 10.0.0.1;
+                    local-as 65001;
+                    hold-time 60;
+                    family { ipv4 unicast; ipv6 unicast; }
+                    api { processes [ ctl ]; neighbor-changes; }
+                }
+            }
             neighbor 10.0.0.2 {
                 router-id 10.0.0.1;
                 local-address 10.0.0.1;
@@ -264,6 +278,23 @@ class ConnectionsTest {
         e.command("delete neighbor 10.9.0.1");
         e.turn();
         assertThat(e.toCtl().getLast()).isEqualTo("error");
+    }
+
+    /** docs/neighbors.md: {@code inherit} names a template of the running configuration, as in the file. */
+    @Test
+    void aCreatedNeighbourInheritsATemplateOfTheConfiguration() {
+        e.command("create neighbor 10.9.0.7 { inherit edge; peer-as 65097; }",
+                "create neighbor 10.9.0.8 { inherit nosuch; router-id 10.0.0.1; local-as 65001; peer-as 65098; }");
+        e.turn();
+        assertThat(e.toCtl().subList(e.toCtl().size() - 2, e.toCtl().size())).containsExactly("done", "error");
+        assertThat(e.log).contains("connect 2 10.9.0.7:179 from 10.0.0.1:0");
+        Peer p = e.peer("10.9.0.7");
+        assertThat(p.neighbor.localAs()).isEqualTo(65001L);
+        assertThat(p.neighbor.peerAs()).isEqualTo(65097L);
+        assertThat(p.neighbor.holdTimeSeconds()).isEqualTo(60);
+        assertThat(p.neighbor.families()).containsExactly(Family.IPV4_UNICAST, Family.IPV6_UNICAST);
+        assertThat(p.subscriptions.processes()).contains("ctl");
+        assertThat(e.reactor.peers()).noneMatch(q -> q.neighbor.peerAddress().equals(IpAddress.parse("10.9.0.8")));
     }
 
     @Test

@@ -19,7 +19,7 @@ class ReconnectAfterCloseTest {
                 local-as 65001;
                 peer-as 65002;
                 family { ipv4 unicast; }
-                api { processes [ ctl ]; }
+                api { processes [ ctl ]; neighbor-changes; }
             }
             """;
     private static final String NEXT_CONNECT = "connect 2 10.0.0.2:179 from 10.0.0.1:0";
@@ -60,5 +60,20 @@ class ReconnectAfterCloseTest {
         e.reactor.closed(new ConnKey(1), "closed");
         e.turns(2);
         assertThat(e.log.stream().filter(l -> l.startsWith("connect ")).count()).isEqualTo(2);
+    }
+
+    /**
+     * The peer's NOTIFICATION and its close arrive together (the engine reports the close before the turn read the
+     * bytes): the session ends for the NOTIFICATION, as programs are told, not as a lost connection.
+     */
+    @Test
+    void aNotificationReadBeforeTheCloseIsTheReason() throws Exception {
+        ReactorTest.Engine e = new ReactorTest.Engine(CONFIG, SessionSettings.DEFAULT);
+        e.establish("10.0.0.2", 65002, "0A000002");
+        e.received("10.0.0.2", "FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF" + "0015" + "03" + "0602");
+        e.reactor.closed(new ConnKey(1), "closing connection");
+        e.turns(2);
+        assertThat(ReactorTest.states(e.toCtl())).filteredOn(s -> s.contains(" down"))
+                .containsExactly("10.0.0.2 down notification received (6,2)");
     }
 }

@@ -47,8 +47,23 @@ public final class ConfigurationSyntax {
      */
     public static Configuration parse(ConfigText text, String file, ProgramCheck programs, boolean envPassive)
             throws ConfigError {
-        ConfigurationSyntax p =
-                new ConfigurationSyntax(new ParseScope(file, programs, envPassive), new Block(Tokenizer.statements(text, file)));
+        return parse(text, file, programs, envPassive, Templates.none());
+    }
+
+    /**
+     * As {@link #parse(String, String, ProgramCheck)}, where {@code inherit} may also name one of {@code templates}
+     * (those of the running configuration, for {@code create neighbor}: docs/neighbors.md).
+     */
+    public static Configuration parse(String text, String file, ProgramCheck programs, Templates templates)
+            throws ConfigError {
+        return parse(ConfigText.of(text), file, programs, false, templates);
+    }
+
+    private static Configuration parse(
+            ConfigText text, String file, ProgramCheck programs, boolean envPassive, Templates templates)
+            throws ConfigError {
+        ConfigurationSyntax p = new ConfigurationSyntax(
+                new ParseScope(file, programs, envPassive, templates), new Block(Tokenizer.statements(text, file)));
         return p.root();
     }
 
@@ -80,7 +95,7 @@ public final class ConfigurationSyntax {
             }
         }
         checkReferences();
-        return new Configuration(List.copyOf(scope.processes.values()), neighbors);
+        return new Configuration(List.copyOf(scope.processes.values()), neighbors, Templates.of(scope.templates));
     }
 
     private void process(Statement s) throws ConfigError {
@@ -176,7 +191,7 @@ public final class ConfigurationSyntax {
         NeighborDraft d = new NeighborDraft(address, peer.toString(), peer, length);
         NeighborSyntax.body(block, d, scope);
         for (NeighborDraft.Item<String> name : d.inherit) {
-            NeighborDraft template = scope.templates.get(name.value());
+            NeighborDraft template = scope.template(name.value());
             if (template == null)
                 throw ConfigError.at(name.at(), "a defined template", "template " + name.value() + " is not defined");
             d.inherit(template, name.at());

@@ -205,31 +205,58 @@ final class EvpnSyntax {
         }
     }
 
-    /** {@code 100}, {@code [ 100 200 ]} or the JSON's {@code [ [ 100 ] [ 200 ] ]}: 20-bit labels, commas skipped. */
+    /**
+     * {@code 100}, {@code [ 100 200 ]} or the JSON's {@code [ [ 100 ] [ 200 ] ]}: 20-bit labels, commas skipped. A
+     * received label prints as {@code [ 62, 1000 ]}, its label and raw 24-bit field: written back, that field is sent
+     * as it is (a VNI keeps its low bits), so received JSON turned into a command announces the same bytes.
+     */
     private static Labels labels(Cursor c, int max) throws ConfigError {
-        List<Integer> labels = new ArrayList<>();
+        List<Integer> fields = new ArrayList<>();
         if (!c.peekIs("[")) {
-            labels.add(label(c.next("a label")));
+            fields.add(field(label(c.next("a label"))));
         } else {
             c.expect("[");
             int depth = 1;
+            List<Token> inner = new ArrayList<>(2);
             while (depth > 0) {
                 Token t = c.next("a label or ']'");
                 if (t.is("[")) {
                     if (++depth > 2) throw ConfigError.at(t, "a label");
                 } else if (t.is("]")) {
-                    depth--;
+                    if (depth-- == 2) fields.add(pair(inner, t));
+                } else if (depth == 2) {
+                    if (!t.is(",")) inner.add(t);
                 } else if (!t.is(",")) {
-                    labels.add(label(t));
+                    fields.add(field(label(t)));
                 }
             }
-            if (labels.isEmpty()) throw ConfigError.at(c.last(), "at least one label");
+            if (fields.isEmpty()) throw ConfigError.at(c.last(), "at least one label");
         }
         // RFC 7432 §7.1, §7.2, RFC 9136 §3.1: MAC/IP routes have Label1 and an optional Label2, others one label
-        if (labels.size() > max)
+        if (fields.size() > max)
             throw ConfigError.at(c.last(), max == 1 ? "one label" : "one or two labels",
-                    labels.size() + " labels", null);
-        return Evpn.labelFields(labels);
+                    fields.size() + " labels", null);
+        return new Labels(fields);
+    }
+
+    /** A label in its own 3-byte field, bottom-of-stack set (as {@link Evpn#labelFields}). */
+    private static int field(int label) {
+        return label << 4 | 1;
+    }
+
+    /** The JSON's inner list: {@code [ label ]}, or {@code [ label, raw ]} whose raw field carries that label. */
+    private static int pair(List<Token> inner, Token close) throws ConfigError {
+        try {
+            if (inner.size() == 1) return field(label(inner.getFirst()));
+            if (inner.size() != 2) throw ConfigError.at(close, "[ label ] or [ label, raw-field ]");
+            int label = label(inner.getFirst());
+            Token rawAt = inner.get(1);
+            int raw = (int) Values.number(rawAt, 0, 0xFFFFFF, "a 24-bit label field (0..16777215)");
+            if (raw >>> 4 != label) throw ConfigError.at(rawAt, "a label field holding label " + label);
+            return raw;
+        } finally {
+            inner.clear();
+        }
     }
 
     private static int label(Token t) throws ConfigError {

@@ -302,6 +302,41 @@ class ConfigurationSyntaxTest {
         assertThat(n.routes()).extracting(r -> r.nlri().text()).containsExactly("2.0.0.0/8", "1.0.0.0/8");
     }
 
+    /** docs/neighbors.md: a neighbour created at run time inherits the running configuration's templates. */
+    @Test
+    void anotherParseInheritsTheTemplatesOfAConfiguration() throws ConfigError {
+        Configuration running = parse("""
+                template {
+                    neighbor edge { hold-time 90; local-as 1; family { ipv4 unicast; } }
+                    neighbor spare { description spare; }
+                }
+                """);
+        assertThat(running.neighbors()).isEmpty();
+        assertThat(running.templates().names()).containsExactly("edge", "spare");
+        Configuration created = ConfigurationSyntax.parse(
+                PEER + " inherit edge;\n peer-as 2;\n family { ipv6 unicast; }\n}\n", "create neighbor",
+                ProgramCheck.ANY, running.templates());
+        Neighbor n = created.neighbors().getFirst();
+        assertThat(n.holdTimeSeconds()).isEqualTo(90);
+        assertThat(n.localAs()).isEqualTo(1L);
+        assertThat(n.families()).containsExactly(Family.IPV4_UNICAST, Family.IPV6_UNICAST);
+        // merging read the template only: a second neighbour gets it as written
+        Neighbor again = ConfigurationSyntax.parse(PEER + " inherit edge;\n peer-as 3;\n}\n", "create neighbor",
+                ProgramCheck.ANY, running.templates()).neighbors().getFirst();
+        assertThat(again.families()).containsExactly(Family.IPV4_UNICAST);
+        assertThat(again.peerAs()).isEqualTo(3L);
+        // a template of the text itself comes before an inherited one of the same name
+        Neighbor own = ConfigurationSyntax.parse("template { neighbor edge { hold-time 30; } }\n" + PEER
+                + " inherit edge;\n local-as 5;\n peer-as 2;\n}\n", "create neighbor", ProgramCheck.ANY,
+                running.templates()).neighbors().getFirst();
+        assertThat(own.holdTimeSeconds()).isEqualTo(30);
+        assertThat(own.localAs()).isEqualTo(5L);
+        assertThatThrownBy(() -> ConfigurationSyntax.parse(PEER + " inherit nope;\n}\n", "create neighbor",
+                        ProgramCheck.ANY, running.templates()))
+                .isInstanceOf(ConfigError.class)
+                .hasMessageContaining("template nope is not defined");
+    }
+
     @Test
     void inheritingAnUnknownTemplate() {
         ConfigError e = error(PEER + " inherit nope;\n}");

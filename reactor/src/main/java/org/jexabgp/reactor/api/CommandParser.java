@@ -23,8 +23,15 @@ public final class CommandParser {
     /** Narrows {@link #NAMES} to those whose words occur in a line, keeping their order (issue 9). */
     private static final NameCandidates CANDIDATES = new NameCandidates(NAMES);
 
-    /** The command names, alphabetically, for {@code help}. */
-    public static final List<String> NAMES_FOR_HELP = NAMES.reversed();
+    /** The command names, alphabetically, for {@code help}: the dispatched ones and the neighbour commands. */
+    public static final List<String> NAMES_FOR_HELP = namesForHelp();
+
+    private static List<String> namesForHelp() {
+        List<String> n = new ArrayList<>(NAMES);
+        n.addAll(NeighborCommands.NAMES);
+        n.sort(Comparator.naturalOrder());
+        return List.copyOf(n);
+    }
 
     private static List<String> names() {
         List<String> n = new ArrayList<>(List.of(
@@ -298,6 +305,10 @@ public final class CommandParser {
             case "show adj-rib in", "show adj-rib out" ->
                 name + " [ extensive ] [ json ] [ inet | flow | l2vpn ] [ <ip> ] ";
             case "clear adj-rib" -> "[neighbor <ip> [filters]] clear adj-rib [ in | out ] ";
+            case "create neighbor" ->
+                "create neighbor <ip> [ { <neighbor section> } | local-address <ip> local-as <asn> peer-as <asn> "
+                        + "[ <setting> <value> ]... ] ";
+            case "delete neighbor" -> "delete neighbor <ip> [filters] ";
             default -> name + " ";
         };
     }

@@ -13,6 +13,8 @@ import org.jspecify.annotations.Nullable;
 final class NeighborCommands {
     private static final String CREATE = "create neighbor ";
     private static final String DELETE = "delete neighbor ";
+    /** Their names, for {@code help}: they are matched here, before the other commands' names are tried. */
+    static final List<String> NAMES = List.of(CREATE.strip(), DELETE.strip());
 
     private NeighborCommands() {}
 

@@ -319,7 +319,12 @@ class ApiCommandsTest {
         List<String> out = e.told("ctl");
         assertThat(out.get(1)).isEqualTo("available API commands are listed here:");
         assertThat(out).contains("[neighbor <ip> [filters]] announce route", "version", "shutdown",
-                "show neighbor [ summary | extensive | configuration ] [ json ] [ <ip> ]"); // trailing space stripped by the engine
+                "show neighbor [ summary | extensive | configuration ] [ json ] [ <ip> ]", // trailing space stripped by the engine
+                "delete neighbor <ip> [filters]"); // docs/neighbors.md
+        assertThat(out).anyMatch(l -> l.startsWith("create neighbor <ip> [ { <neighbor section> } | local-address"));
+        // sorted, with the neighbour commands in their place
+        assertThat(out.indexOf("crash")).isLessThan(out.indexOf("delete neighbor <ip> [filters]"));
+        assertThat(out.indexOf("delete neighbor <ip> [filters]")).isLessThan(out.indexOf("disable-ack"));
         // api.md §2 rule 3: "json" on a command without a JSON form runs the text handler (ExaBGP dies here)
         assertThat(out.stream().filter("done"::equals).count()).isEqualTo(2);
     }

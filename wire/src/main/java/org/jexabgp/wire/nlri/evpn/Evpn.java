@@ -133,14 +133,17 @@ public sealed interface Evpn extends Nlri
         else out.u8(a.bytes().length() * 8).bytes(a.bytes());
     }
 
-    /** The rest of the route as one or two 3-byte label entries (RFC 7432 §7.2: MPLS Label1, optional Label2). */
+    /**
+     * The rest of the route as one or two 3-byte label entries (RFC 7432 §7.2: MPLS Label1, optional Label2), kept
+     * as received: peers often fill the whole field with a VNI (RFC 8365 §5.1.3), and ExaBGP prints it raw.
+     */
     static Labels readLabels(WireReader in, int max) throws Malformed {
         int n = in.remaining() / 3;
         if (in.remaining() % 3 != 0 || n < 1 || n > max)
             throw Malformed.update(10, "evpn label field of " + in.remaining() + " bytes");
         java.util.List<Integer> e = new java.util.ArrayList<>(n);
         for (int i = 0; i < n; i++) e.add(in.u24());
-        return new Labels(e);
+        return Labels.received(e);
     }
 
     /**

@@ -60,6 +60,26 @@ class EvpnTest {
         assertThat(w.toBytes().hex()).isEqualTo(hex);
     }
 
+    /**
+     * GoBGP and FRR put the VNI in the whole 24-bit label field (RFC 8365 §5.1.3): ExaBGP prints a received field next
+     * to its label, {@code [62, 1000]}, and consumers read the VNI there; the route re-encodes byte for byte. A route
+     * made from the config prints the label alone, and equals the received one (labels compare by their fields).
+     */
+    @Test
+    void receivedLabelFieldPrintsRaw() throws Malformed {
+        String hex = "0221" + "0001010101010001" + "00".repeat(10) + "00000000" + "30" + "001122334455" + "00"
+                + "0003E8"; // VNI 1000: label 62, traffic class 4, no bottom-of-stack bit
+        Nlri n = decode(hex);
+        assertThat(json(n)).endsWith("\"mac\":\"00:11:22:33:44:55\",\"label\":[[62,1000]]}");
+        WireWriter w = new WireWriter();
+        n.encode(w, false);
+        assertThat(w.toBytes().hex()).isEqualTo(hex);
+        EvpnMacIp configured = new EvpnMacIp(RouteDistinguisher.parse("1.1.1.1:1"), Esi.ZERO, 0,
+                Mac.parse("00:11:22:33:44:55"), null, new Labels(List.of(1000)));
+        assertThat(json(configured)).endsWith("\"label\":[[62]]}");
+        assertThat(n).isEqualTo(configured);
+    }
+
     /** Unknown route type 8 stays raw: json.md §5.6 {@code { "code": 8, "parsed": false, "raw": … }}. */
     @Test
     void unknownTypeIsOpaque() throws Malformed {
@@ -81,7 +101,7 @@ class EvpnTest {
         assertThat(json(n))
                 .isEqualTo("{\"code\":5,\"parsed\":true,\"raw\":\"" + hex + "\",\"name\":\"IP Prefix Advertisement\","
                         + "\"rd\":\"65000:1\",\"esi\":\"01:02:03:04:05:06:07:08:09:00\",\"ethernet-tag\":0,"
-                        + "\"label\":[[100]],\"ip\":\"10.0.0.0\",\"iplen\":24,\"gateway\":\"0.0.0.0\"}");
+                        + "\"label\":[[100,1601]],\"ip\":\"10.0.0.0\",\"iplen\":24,\"gateway\":\"0.0.0.0\"}");
     }
 
     @Test
@@ -126,7 +146,7 @@ class EvpnTest {
                 Evpn.labelFields(List.of(100))));
         assertThat(json(n)).isEqualTo("{\"code\":1,\"parsed\":true,\"raw\":\"" + hex + "\","
                 + "\"name\":\"Ethernet Auto-Discovery\",\"rd\":\"1.1.1.1:1\","
-                + "\"esi\":\"00:11:22:33:44:55:66:77:88:99\",\"ethernet-tag\":0,\"label\":[[100]]}");
+                + "\"esi\":\"00:11:22:33:44:55:66:77:88:99\",\"ethernet-tag\":0,\"label\":[[100,1601]]}");
         assertThat(hex(n)).isEqualTo(hex);
     }
 
@@ -156,12 +176,12 @@ class EvpnTest {
                 + "20010DB8000000000000000000000001" + "000641" + "000C81"; // 8+10+4+1+6+1+16+6 = 52
         Nlri n = decode(mac);
         assertThat(json(n)).endsWith("\"ethernet-tag\":100,\"mac\":\"AA:BB:CC:DD:EE:FF\","
-                + "\"label\":[[100],[200]],\"ip\":\"2001:db8::1\"}");
+                + "\"label\":[[100,1601],[200,3201]],\"ip\":\"2001:db8::1\"}");
         assertThat(hex(n)).isEqualTo(mac);
         String prefix = "05" + "3A" + RD + "00".repeat(10) + "00000000" + "20" + "20010DB8" + "00".repeat(12)
                 + "20010DB8" + "00".repeat(11) + "01" + "000641"; // 8+10+4+1+16+16+3 = 58
         Nlri p = decode(prefix);
-        assertThat(json(p)).endsWith("\"label\":[[100]],\"ip\":\"2001:db8::\",\"iplen\":32,"
+        assertThat(json(p)).endsWith("\"label\":[[100,1601]],\"ip\":\"2001:db8::\",\"iplen\":32,"
                 + "\"gateway\":\"2001:db8::1\"}");
         assertThat(hex(p)).isEqualTo(prefix);
     }
