@@ -53,7 +53,12 @@ final class VirtualThreadEngine implements Engine {
         volatile boolean closing;
         /** Our side is shut (FIN sent after the last bytes): the reader drops what comes until the peer closes. */
         volatile boolean lingering;
+        /** The loop left bytes to send because {@link #writes} was full: the writer wakes it once there is room. */
+        volatile boolean refill;
     }
+
+    /** Wakes the loop, which then pulls again for the connections whose writer made room. */
+    private static final Input WAKE = new Input.Task(reactor -> {});
 
     private static final byte[] CLOSE = new byte[0];
 
@@ -141,13 +146,23 @@ final class VirtualThreadEngine implements Engine {
         for (ConnKey id : ids) {
             Conn c = conns.get(id);
             if (c == null) continue;
-            while (c.writes.remainingCapacity() > 1) {
+            boolean full = false;
+            while (true) {
+                if (c.writes.remainingCapacity() <= 1) {
+                    // the writer is behind: it wakes the loop when it has made room (write), unless it just did
+                    c.refill = true;
+                    if (c.writes.remainingCapacity() <= 1) {
+                        full = true;
+                        break;
+                    }
+                    c.refill = false;
+                }
                 int n = reactor.pull(id, buffer, 0, buffer.length);
                 if (n <= 0) break;
                 c.writes.add(java.util.Arrays.copyOf(buffer, n));
             }
-            if (c.writes.remainingCapacity() <= 1) {
-                toFlush.add(id); // writer is behind: try again next loop, after it drained some
+            if (full) {
+                toFlush.add(id);
                 continue;
             }
             if (c.closing) c.writes.add(CLOSE);
@@ -228,6 +243,10 @@ final class VirtualThreadEngine implements Engine {
                 }
                 ByteBuffer b = ByteBuffer.wrap(data);
                 while (b.hasRemaining()) ch.write(b);
+                if (c.refill && c.writes.remainingCapacity() > c.writes.size()) {
+                    c.refill = false;
+                    support.inbox.add(WAKE);
+                }
             }
         } catch (IOException e) {
             LOG.debug("write to {} failed: {}", id, e.getMessage());
