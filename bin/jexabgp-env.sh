@@ -1,5 +1,14 @@
 # Sourced by the launchers: sets JEXABGP_JAVA, JEXABGP_JAR and JEXABGP_JVM_FLAGS. $here is the project root.
-java_major() { "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p'; }
+# The major version of the JDK whose java is $1: from its release file (no JVM started: 70 ms of every start-up),
+# else by asking that java.
+java_major() {
+  rel="$(dirname "$(dirname "$1")")/release"
+  if [ -r "$rel" ]; then
+    sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$rel"
+  else
+    "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p'
+  fi
+}
 JEXABGP_JAVA=
 if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ] && [ "$(java_major "$JAVA_HOME/bin/java")" -ge 25 ] 2>/dev/null; then
   JEXABGP_JAVA="$JAVA_HOME/bin/java"
