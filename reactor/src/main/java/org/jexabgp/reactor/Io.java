@@ -37,11 +37,12 @@ public interface Io {
     default void commandsTaken(ProcessKey process, long chars) {}
 
     /**
-     * A neighbour at this address asks for TCP-MD5 or TTL security: every listener must carry its key before accepting
-     * (RFC 2385), and connections accepted from it get its TTL options. An engine that cannot do it must refuse to run
-     * the neighbour, never run it unprotected.
+     * A neighbour at this address (a range when {@code prefixLength} is shorter than the address) asks for TCP-MD5 or
+     * TTL security: every listener must carry its key before accepting (RFC 2385), and connections accepted from it
+     * get its TTL options, those of the most specific neighbour holding the remote address. An engine that cannot do
+     * it must refuse to run the neighbour, never run it unprotected.
      */
-    default void protect(org.jexabgp.wire.IpAddress peer, ConnectionOptions options) {
+    default void protect(org.jexabgp.wire.IpAddress peer, int prefixLength, ConnectionOptions options) {
         if (options.md5Password() != null || options.outgoingTtl() > 0 || options.incomingTtl() > 0)
             throw new UnsupportedOperationException("this engine cannot set TCP-MD5 or TTL security");
     }

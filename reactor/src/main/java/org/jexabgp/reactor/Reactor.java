@@ -153,6 +153,9 @@ public final class Reactor {
             peersStartAt = nowNanos + peersDelay;
             LOG.info("waiting for {} seconds before connecting (tcp.delay)", (peersDelay + SECOND - 1) / SECOND);
         }
+        // RFC 2385: keys (and ranges' TTL options) are in place before any socket listens, so that no SYN is ever
+        // answered unsigned between the listen and the neighbour's start
+        for (Neighbor n : config.neighbors()) protectListeners(n);
         for (Endpoint e : options.bind()) io.listen(e);
         // A neighbour's own "listen <port>" listens on its local address (runtime.md §5.1 step 4).
         for (Neighbor n : config.neighbors())
@@ -169,7 +172,7 @@ public final class Reactor {
         // programs takes a cold loop a few hundred ms; a connection made before that waited as long for our OPEN, and
         // a peer that also connects out (FRR, every 2 s) opened a second one meanwhile: a collision, a session lost.
         if (!config.processes().isEmpty()) events.prepare();
-        for (Neighbor n : config.neighbors()) addPeer(n);
+        for (Neighbor n : config.neighbors()) addPeer(n, true);
         if (!startSteps.started()) {
             exitCode = 1;
             shutdown("could not start");
@@ -296,8 +299,20 @@ public final class Reactor {
     // ---- peers and connections ----
 
     private @Nullable Peer addPeer(Neighbor n) {
-        // a range only answers incoming connections, through a peer made for each (NeighborMatch)
-        if (n.isRange()) return null;
+        return addPeer(n, false);
+    }
+
+    /**
+     * @param covered the listeners already carry the neighbour's key and options: protected at start, or a peer made
+     *     for a connection from a range (the range's prefix key covers it: no key per address piling up on them)
+     */
+    private @Nullable Peer addPeer(Neighbor n, boolean covered) {
+        // a range only answers incoming connections, through a peer made for each (NeighborMatch); its key and TTL
+        // options cover the whole range
+        if (n.isRange()) {
+            if (!covered) protectListeners(n);
+            return null;
+        }
         Peer p = new Peer(this, n, options.session(), new Subscriptions(n.api(), config.processes()));
         peers.add(p);
         p.rib.reserve(n.routes().size());
@@ -309,7 +324,7 @@ public final class Reactor {
                 LogCategories.ribOut(p, resolved, true);
             }
         }
-        protectListeners(p);
+        if (!covered) protectListeners(n);
         if (now >= peersStartAt) p.session.start(now);
         else unstarted.add(p);
         return p;
@@ -350,10 +365,10 @@ public final class Reactor {
     }
 
     /** RFC 2385: the listeners carry a protected neighbour's key before it can connect (also for passive peers). */
-    private void protectListeners(Peer p) {
-        Io.ConnectionOptions opts = connectionOptions(p.neighbor);
+    private void protectListeners(Neighbor n) {
+        Io.ConnectionOptions opts = connectionOptions(n);
         if (opts.md5Password() == null && opts.outgoingTtl() <= 0 && opts.incomingTtl() <= 0) return;
-        io().protect(p.neighbor.peerAddress(), opts);
+        io().protect(n.peerAddress(), n.peerPrefixLength(), opts);
     }
 
     /** The session closes its connection: what it still has to say (a NOTIFICATION) is written first. */
@@ -458,7 +473,7 @@ public final class Reactor {
         switch (NeighborMatch.match(peers, config.neighbors(), localIp, remoteIp)) {
             case NeighborMatch.Result.Single s -> acceptFor(s.peer(), conn, localIp, remoteIp);
             case NeighborMatch.Result.Generated g -> {
-                Peer p = addPeer(g.neighbor());
+                Peer p = addPeer(g.neighbor(), true);
                 if (p == null) return;
                 p.generated = true;
                 adopt(p, conn, localIp, remoteIp);
@@ -650,12 +665,13 @@ public final class Reactor {
                 return false;
             }
         }
-        Peer p = addPeer(n);
-        if (p == null) {
+        if (n.isRange()) {
             LOG.warn("create neighbor: {}/{} is a range, only configuration files may have ranges", n.peerAddress(),
                     n.peerPrefixLength());
             return false;
         }
+        Peer p = addPeer(n);
+        if (p == null) return false;
         p.dynamic = true;
         LOG.info("create neighbor: {} added", n.peerAddress());
         return true;

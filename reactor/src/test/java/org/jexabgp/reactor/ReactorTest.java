@@ -111,6 +111,11 @@ class ReactorTest {
         public void stopProcess(ProcessKey process) {
             log.add("stopProcess " + process);
         }
+
+        @Override
+        public void protect(IpAddress peer, int prefixLength, ConnectionOptions options) {
+            log.add("protect " + peer + "/" + prefixLength + " " + options);
+        }
     }
 
     /** Feeds inputs, turns the reactor, pulls every connection after each turn (in small pieces). */

@@ -45,7 +45,7 @@ final class SelectorEngine implements Engine {
     private long nextIncoming = -1;
     /** Listening sockets, for the MD5 keys of neighbours (RFC 2385: set before the peer's SYN arrives). */
     private final java.util.List<ServerSocketChannel> servers = new java.util.ArrayList<>();
-    private final Map<org.jexabgp.wire.IpAddress, Io.ConnectionOptions> protectedPeers = new HashMap<>();
+    private final ProtectedPeers protectedPeers = new ProtectedPeers();
     private int fatal = -1;
     private @Nullable Selector selector;
     private @Nullable Reactor reactor;
@@ -232,7 +232,7 @@ final class SelectorEngine implements Engine {
                 ch.configureBlocking(false);
                 ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
                 Endpoint remote = Sockets.toEndpoint(ch.getRemoteAddress());
-                Io.ConnectionOptions opts = protectedPeers.get(remote.address());
+                Io.ConnectionOptions opts = protectedPeers.forRemote(remote.address());
                 if (opts != null) {
                     try {
                         SocketOptions.protectConnected(ch, Sockets.isV6(ch), opts);
@@ -390,10 +390,7 @@ final class SelectorEngine implements Engine {
                 server.setOption(StandardSocketOptions.SO_REUSEADDR, true);
                 server.configureBlocking(false);
                 boolean v6 = local.address() == null || !local.address().isV4();
-                for (var e : protectedPeers.entrySet()) {
-                    String key = e.getValue().md5Password();
-                    if (key != null && (v6 || e.getKey().isV4())) SocketOptions.listenKey(server, v6, e.getKey(), key);
-                }
+                for (var e : protectedPeers.entries()) SocketOptions.listenKey(server, v6, e.getKey(), e.getValue());
                 server.bind(Sockets.toSocket(local), 64);
                 server.register(selector(), SelectionKey.OP_ACCEPT, server);
                 servers.add(server);
@@ -406,16 +403,13 @@ final class SelectorEngine implements Engine {
         }
 
         @Override
-        public void protect(org.jexabgp.wire.IpAddress peer, ConnectionOptions options) {
+        public void protect(org.jexabgp.wire.IpAddress peer, int prefixLength, ConnectionOptions options) {
             try {
-                SocketOptions.check(peer, options);
-                protectedPeers.put(peer, options);
-                String key = options.md5Password();
-                if (key == null) return;
-                for (ServerSocketChannel server : servers) {
-                    boolean v6 = Sockets.isV6(server);
-                    if (v6 || peer.isV4()) SocketOptions.listenKey(server, v6, peer, key);
-                }
+                ProtectedPeers.Network network = new ProtectedPeers.Network(peer, prefixLength);
+                SocketOptions.check(network, options);
+                protectedPeers.put(network, options);
+                for (ServerSocketChannel server : servers)
+                    SocketOptions.listenKey(server, Sockets.isV6(server), network, options);
             } catch (IOException e) {
                 LOG.error("{}", e.getMessage());
                 fatal = 1;

@@ -28,7 +28,7 @@ final class SocketOptions {
     }
 
     /** Startup check for a neighbour asking for MD5 or TTL security: refused with the reason when unavailable. */
-    static void check(IpAddress peer, Io.ConnectionOptions options) throws Refused {
+    static void check(ProtectedPeers.Network peer, Io.ConnectionOptions options) throws Refused {
         String why = Sockopt.unavailable();
         if (why != null && wanted(options))
             throw new Refused("neighbor " + peer + " asks for " + what(options) + ", which cannot be set here ("
@@ -65,10 +65,20 @@ final class SocketOptions {
         }, options);
     }
 
-    /** Adds (or with an empty key removes) the MD5 key for one peer on a listening socket, before accepting. */
-    static void listenKey(NetworkChannel server, boolean ipv6Socket, IpAddress peer, String md5) throws IOException {
-        refusing(() -> Sockopt.setMd5(server, ipv6Socket, peer.bytes().toArray(), key(md5)),
-                new Io.ConnectionOptions(md5, -1, -1));
+    /**
+     * Adds the neighbour's MD5 key (for one peer or a whole range) to a listening socket, before accepting; nothing for
+     * a neighbour without a key or of another family than an IPv4-only listener.
+     */
+    static void listenKey(NetworkChannel server, boolean ipv6Socket, ProtectedPeers.Network peer,
+            Io.ConnectionOptions options) throws Refused {
+        String md5 = options.md5Password();
+        if (md5 == null || !(ipv6Socket || peer.address().isV4())) return;
+        try {
+            Sockopt.setMd5(server, ipv6Socket, peer.address().bytes().toArray(), peer.length(), key(md5));
+        } catch (IOException e) {
+            throw new Refused("neighbor " + peer + " asks for TCP-MD5 (md5-password), which cannot be set on the "
+                    + "listener: " + Sockets.reason(e) + "; refusing to start it rather than run unprotected", e);
+        }
     }
 
     private interface Setting {

@@ -43,7 +43,7 @@ final class VirtualThreadEngine implements Engine {
     private final List<ServerSocketChannel> servers = new ArrayList<>();
     private final AtomicLong nextIncoming = new AtomicLong(-1);
     /** Written on the loop thread, read by accept threads (TTL options of accepted connections). */
-    private final Map<org.jexabgp.wire.IpAddress, Io.ConnectionOptions> protectedPeers = new ConcurrentHashMap<>();
+    private final ProtectedPeers protectedPeers = new ProtectedPeers();
     private volatile int fatal = -1;
 
     private static final class Conn {
@@ -333,10 +333,7 @@ final class VirtualThreadEngine implements Engine {
                                 : StandardProtocolFamily.INET6);
                 server.setOption(StandardSocketOptions.SO_REUSEADDR, true);
                 boolean v6 = local.address() == null || !local.address().isV4();
-                for (var e : protectedPeers.entrySet()) {
-                    String key = e.getValue().md5Password();
-                    if (key != null && (v6 || e.getKey().isV4())) SocketOptions.listenKey(server, v6, e.getKey(), key);
-                }
+                for (var e : protectedPeers.entries()) SocketOptions.listenKey(server, v6, e.getKey(), e.getValue());
                 server.bind(Sockets.toSocket(local), 64);
                 servers.add(server);
                 LOG.info("listening for BGP session(s) on {}", local);
@@ -346,7 +343,7 @@ final class VirtualThreadEngine implements Engine {
                             SocketChannel ch = server.accept();
                             ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
                             Io.ConnectionOptions opts =
-                                    protectedPeers.get(Sockets.toEndpoint(ch.getRemoteAddress()).address());
+                                    protectedPeers.forRemote(Sockets.toEndpoint(ch.getRemoteAddress()).address());
                             if (opts != null) {
                                 try {
                                     SocketOptions.protectConnected(ch, Sockets.isV6(ch), opts);
@@ -376,16 +373,13 @@ final class VirtualThreadEngine implements Engine {
         }
 
         @Override
-        public void protect(org.jexabgp.wire.IpAddress peer, ConnectionOptions options) {
+        public void protect(org.jexabgp.wire.IpAddress peer, int prefixLength, ConnectionOptions options) {
             try {
-                SocketOptions.check(peer, options);
-                protectedPeers.put(peer, options);
-                String key = options.md5Password();
-                if (key == null) return;
-                for (ServerSocketChannel server : servers) {
-                    boolean v6 = Sockets.isV6(server);
-                    if (v6 || peer.isV4()) SocketOptions.listenKey(server, v6, peer, key);
-                }
+                ProtectedPeers.Network network = new ProtectedPeers.Network(peer, prefixLength);
+                SocketOptions.check(network, options);
+                protectedPeers.put(network, options);
+                for (ServerSocketChannel server : servers)
+                    SocketOptions.listenKey(server, Sockets.isV6(server), network, options);
             } catch (IOException e) {
                 LOG.error("{}", e.getMessage());
                 fatal = 1;

@@ -34,12 +34,18 @@ public final class Sockopt {
     static final int IPV6_UNICAST_HOPS = 16;
     static final int IPV6_MINHOPCOUNT = 73;
     static final int TCP_MD5SIG = 14;
+    /** TCP_MD5SIG with the flags below honoured (Linux 4.13): a key for a whole prefix of peers. */
+    static final int TCP_MD5SIG_EXT = 32;
+    static final int TCP_MD5SIG_FLAG_PREFIX = 1;
     static final int AF_INET = 2;
     static final int AF_INET6 = 10;
     /** {@code struct tcp_md5sig}: sockaddr_storage (128), flags, prefixlen, keylen (u16 @130), ifindex, key[80] @136. */
     static final int MD5SIG_SIZE = 216;
     static final int MD5_KEY_OFFSET = 136;
     static final int MD5_KEYLEN_OFFSET = 130;
+    static final int MD5_FLAGS_OFFSET = 128;
+    static final int MD5_PREFIXLEN_OFFSET = 129;
+    private static final int EINVAL = 22;
     /** TCP_MD5SIG_MAXKEYLEN: RFC 2385 keys longer than this cannot be set on Linux. */
     public static final int MD5_MAX_KEY = 80;
 
@@ -121,18 +127,47 @@ public final class Sockopt {
      * key per peer; an empty key removes the association. A dual-stack socket gets an IPv4 peer's v4-mapped address.
      */
     public static void setMd5(Channel channel, boolean ipv6Socket, byte[] peer, byte[] key) throws IOException {
+        setMd5(channel, ipv6Socket, peer, peer.length * 8, key);
+    }
+
+    /**
+     * As {@link #setMd5(Channel, boolean, byte[], byte[])} for every peer in {@code peer/prefixLength} (a range
+     * neighbour's listener key). A prefix needs TCP_MD5SIG_EXT: a kernel without it (before 4.13) refuses with EINVAL.
+     */
+    public static void setMd5(Channel channel, boolean ipv6Socket, byte[] peer, int prefixLength, byte[] key)
+            throws IOException {
         if (key.length > MD5_MAX_KEY)
             throw new IOException("TCP-MD5 key of " + key.length + " bytes, Linux allows " + MD5_MAX_KEY);
+        if (prefixLength < 0 || prefixLength > peer.length * 8)
+            throw new IllegalArgumentException("prefix length " + prefixLength);
+        boolean prefix = prefixLength < peer.length * 8;
         int fd = fd(channel);
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment sig = arena.allocate(MD5SIG_SIZE);
-            fillMd5sig(sig, ipv6Socket, peer, key);
-            call(fd, IPPROTO_TCP, TCP_MD5SIG, sig, MD5SIG_SIZE, "TCP_MD5SIG");
+            fillMd5sig(sig, ipv6Socket, peer, prefixLength, key);
+            if (!prefix) call(fd, IPPROTO_TCP, TCP_MD5SIG, sig, MD5SIG_SIZE, "TCP_MD5SIG");
+            else {
+                try {
+                    call(fd, IPPROTO_TCP, TCP_MD5SIG_EXT, sig, MD5SIG_SIZE, "TCP_MD5SIG_EXT");
+                } catch (Errno e) {
+                    if (e.errno != EINVAL) throw e;
+                    throw new IOException(e.getMessage() + " (a key for a prefix of peers needs Linux 4.13 or later)",
+                            e);
+                }
+            }
         }
     }
 
-    /** Lays out {@code struct tcp_md5sig} (package-private so the layout is tested without a socket). */
+    /** Lays out {@code struct tcp_md5sig} for one peer (package-private so the layout is tested without a socket). */
     static void fillMd5sig(MemorySegment sig, boolean ipv6Socket, byte[] peer, byte[] key) {
+        fillMd5sig(sig, ipv6Socket, peer, peer.length * 8, key);
+    }
+
+    /**
+     * Lays out {@code struct tcp_md5sig}; a prefix shorter than the address sets TCP_MD5SIG_FLAG_PREFIX and
+     * tcpm_prefixlen. An IPv4 prefix stays an IPv4 length when v4-mapped: the kernel keys the IPv4 address itself.
+     */
+    static void fillMd5sig(MemorySegment sig, boolean ipv6Socket, byte[] peer, int prefixLength, byte[] key) {
         sig.fill((byte) 0);
         if (ipv6Socket) {
             // struct sockaddr_in6: family (host order), port, flowinfo, address @8
@@ -144,6 +179,10 @@ public final class Sockopt {
             // struct sockaddr_in: family (host order), port, address @4
             sig.set(JAVA_SHORT, 0, (short) AF_INET);
             MemorySegment.copy(peer, 0, sig, JAVA_BYTE, 4, 4);
+        }
+        if (prefixLength < peer.length * 8) {
+            sig.set(JAVA_BYTE, MD5_FLAGS_OFFSET, (byte) TCP_MD5SIG_FLAG_PREFIX);
+            sig.set(JAVA_BYTE, MD5_PREFIXLEN_OFFSET, (byte) prefixLength);
         }
         sig.set(JAVA_SHORT, MD5_KEYLEN_OFFSET, (short) key.length);
         MemorySegment.copy(key, 0, sig, JAVA_BYTE, MD5_KEY_OFFSET, key.length);
@@ -181,11 +220,21 @@ public final class Sockopt {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment captured = arena.allocate(layout);
             int rc = (int) set.invokeExact(captured, fd, level, option, value, length);
-            if (rc != 0) throw new IOException("setsockopt " + what + " failed: errno " + (int) errno.get(captured, 0L));
+            if (rc != 0) throw new Errno("setsockopt " + what, (int) errno.get(captured, 0L));
         } catch (IOException e) {
             throw e;
         } catch (Throwable t) { // invokeExact is declared to throw Throwable
             throw new IOException("setsockopt " + what + ": " + t, t);
+        }
+    }
+
+    /** A failed call and its errno, for callers that explain some of them. */
+    private static final class Errno extends IOException {
+        final int errno;
+
+        Errno(String what, int errno) {
+            super(what + " failed: errno " + errno);
+            this.errno = errno;
         }
     }
 }

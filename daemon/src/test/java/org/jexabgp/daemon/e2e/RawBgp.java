@@ -33,6 +33,12 @@ final class RawBgp implements AutoCloseable {
         return new RawBgp(s);
     }
 
+    /** A connection the test opened itself (with socket options set before connecting), now read in blocking mode. */
+    static RawBgp of(java.nio.channels.SocketChannel channel) throws IOException {
+        channel.configureBlocking(true);
+        return new RawBgp(channel.socket());
+    }
+
     /** Waits for the daemon to connect to the server. */
     static RawBgp accept(ServerSocket server) throws IOException {
         server.setSoTimeout((int) Await.TIMEOUT.toMillis());

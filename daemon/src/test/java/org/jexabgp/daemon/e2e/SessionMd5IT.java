@@ -1,6 +1,7 @@
 package org.jexabgp.daemon.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -150,9 +151,105 @@ class SessionMd5IT extends EndToEnd {
         }
     }
 
-    private static @Nullable SocketChannel quietly(String key, int port) {
+    /**
+     * The daemon listening on 127.0.0.1 with a passive range neighbour 127.0.1.0/24 (runtime.md §8) carrying these
+     * settings; returns the port.
+     */
+    private int daemonWithRange(String settings) throws IOException {
+        int port;
+        try (ServerSocketChannel probe = listener(null)) {
+            port = probe.socket().getLocalPort();
+        }
+        Map<String, String> env = new java.util.LinkedHashMap<>(DaemonProcess.server(asyncio, port, 0));
+        env.put("exabgp_tcp_bind", "127.0.0.1");
+        daemon(env, file("range.conf", """
+                neighbor 127.0.1.0/24 {
+                    router-id 10.0.0.1;
+                    local-as 65001;
+                    peer-as 65003;
+                    hold-time 30;
+                    passive;
+                    %s
+                    family { ipv4 unicast; }
+                }
+                """.formatted(settings)));
+        return port;
+    }
+
+    /** The daemon's OPEN, then ours and a KEEPALIVE answered by KEEPALIVE and End-of-RIB: the session is established. */
+    private static void establish(RawBgp c) throws IOException {
+        assertThat(c.next().type()).isEqualTo(BgpMessage.OPEN);
+        c.send(RawBgp.open(65003, 30, "0A010105"));
+        assertThat(c.next().type()).isEqualTo(BgpMessage.KEEPALIVE);
+        c.send(BgpMessage.keepalive());
+        assertThat(c.next().isIpv4Eor()).as("End-of-RIB: established").isTrue();
+    }
+
+    @Test
+    void aRangeNeighboursKeyGuardsEveryAddressInTheRange() throws Exception {
+        int port = daemonWithRange("md5-password s3cret-key;");
+        // the same key from an address inside the range: a session (the listener has a key for the whole prefix)
+        try (SocketChannel signed = Await.until("a signed connection from 127.0.1.5",
+                        () -> quietly("127.0.1.5", "s3cret-key", port), java.util.Objects::nonNull, Await.TIMEOUT);
+                RawBgp c = RawBgp.of(signed)) {
+            establish(c);
+        }
+        // no key, or a wrong one, from other addresses of the range: the SYN is dropped, nothing completes
+        try (SocketChannel plain = connect("127.0.1.6", null, port)) {
+            assertThat(plain).isNull();
+        }
+        try (SocketChannel wrong = connect("127.0.1.7", "another-key", port)) {
+            assertThat(wrong).isNull();
+        }
+    }
+
+    /**
+     * RFC 5082 GTSM on a range: the connection accepted from 127.0.1.x gets the range's outgoing-ttl 255 (our socket
+     * drops anything below 255 once connected) and incoming-ttl 255 (the daemon drops our OPEN sent with TTL 64).
+     */
+    @Test
+    void aRangeNeighboursTtlSecurityAppliesToItsConnections() throws Exception {
+        int port = daemonWithRange("outgoing-ttl 255; incoming-ttl 255;");
+        try (SocketChannel gtsm = Await.until("a connection from 127.0.1.5",
+                        () -> withTtl("127.0.1.5", port), java.util.Objects::nonNull, Await.TIMEOUT);
+                RawBgp c = RawBgp.of(gtsm)) {
+            Sockopt.setMinTtl(gtsm, false, 255);
+            establish(c); // the KEEPALIVE and End-of-RIB answer our OPEN: they come after our minimum TTL is set
+        }
+        // our packets with the default TTL: the daemon's OPEN arrives, ours never reaches it, so no KEEPALIVE comes
+        try (SocketChannel plain = connect("127.0.1.6", null, port); RawBgp c = RawBgp.of(plain)) {
+            assertThat(c.next().type()).isEqualTo(BgpMessage.OPEN);
+            c.send(RawBgp.open(65003, 30, "0A010106"));
+            plain.socket().setSoTimeout((int) NEVER.toMillis());
+            assertThatThrownBy(c::read).as("the daemon never saw our OPEN").hasMessageContaining("no message");
+        }
+    }
+
+    /** A connection from {@code from} whose packets leave with TTL 255; null when the daemon does not listen yet. */
+    private static @Nullable SocketChannel withTtl(String from, int port) {
         try {
-            return connect(key, port);
+            SocketChannel ch = SocketChannel.open(java.net.StandardProtocolFamily.INET);
+            ch.bind(new InetSocketAddress(InetAddress.getByName(from), 0));
+            Sockopt.setTtl(ch, false, 255);
+            try {
+                ch.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+            } catch (IOException e) {
+                ch.close();
+                return null;
+            }
+            return ch;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static @Nullable SocketChannel quietly(String key, int port) {
+        return quietly("127.0.0.1", key, port);
+    }
+
+    private static @Nullable SocketChannel quietly(String from, String key, int port) {
+        try {
+            return connect(from, key, port);
         } catch (IOException e) {
             return null;
         }
@@ -160,7 +257,13 @@ class SessionMd5IT extends EndToEnd {
 
     /** Connects to the daemon at 127.0.0.1:port, signing with key; null when the connection did not complete. */
     private static @Nullable SocketChannel connect(@Nullable String key, int port) throws IOException {
+        return connect("127.0.0.1", key, port);
+    }
+
+    /** As {@link #connect(String, int)}, from the loopback address {@code from}. */
+    private static @Nullable SocketChannel connect(String from, @Nullable String key, int port) throws IOException {
         SocketChannel ch = SocketChannel.open(java.net.StandardProtocolFamily.INET);
+        ch.bind(new InetSocketAddress(InetAddress.getByName(from), 0));
         if (key != null) Sockopt.setMd5(ch, false, LOOPBACK, key.getBytes(StandardCharsets.US_ASCII));
         ch.configureBlocking(false);
         ch.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));

@@ -56,6 +56,57 @@ class SockoptTest {
     }
 
     @Test
+    void aRangeSetsThePrefixFlagAndLength() {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment sig = arena.allocate(Sockopt.MD5SIG_SIZE);
+            sig.fill((byte) 0x55);
+            Sockopt.fillMd5sig(sig, false, new byte[] {10, 1, 0, 0}, 24, "abc".getBytes());
+            assertThat(hex(sig, 0, 8)).isEqualTo(host16(2) + "0000" + "0A010000");
+            assertThat(hex(sig, 8, 128)).isEqualTo("00".repeat(120));
+            // tcpm_flags TCP_MD5SIG_FLAG_PREFIX (1), tcpm_prefixlen 24
+            assertThat(hex(sig, 128, 130)).isEqualTo("0118");
+            assertThat(hex(sig, 130, 132)).isEqualTo(host16(3));
+            assertThat(hex(sig, 136, 139)).isEqualTo("616263");
+        }
+    }
+
+    @Test
+    void anIpv4RangeOnADualStackSocketKeepsItsIpv4Length() {
+        // the kernel keys a v4-mapped address as IPv4 and takes at most 32 as its prefix length
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment sig = arena.allocate(Sockopt.MD5SIG_SIZE);
+            Sockopt.fillMd5sig(sig, true, new byte[] {10, 1, 0, 0}, 16, "k".getBytes());
+            assertThat(hex(sig, 8, 24)).isEqualTo("00000000000000000000FFFF0A010000");
+            assertThat(hex(sig, 128, 130)).isEqualTo("0110");
+        }
+    }
+
+    @Test
+    void aSinglePeerHasNoPrefixFlag() {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment sig = arena.allocate(Sockopt.MD5SIG_SIZE);
+            sig.fill((byte) 0x55);
+            byte[] v6 = HexFormat.of().parseHex("20010DB8000000000000000000000001");
+            Sockopt.fillMd5sig(sig, true, v6, 128, "k".getBytes());
+            assertThat(hex(sig, 128, 130)).isEqualTo("0000");
+            Sockopt.fillMd5sig(sig, true, v6, 64, "k".getBytes());
+            assertThat(hex(sig, 128, 130)).isEqualTo("0140");
+        }
+    }
+
+    @Test
+    void theKernelTakesAPrefixKeyOnARealListener() throws Exception {
+        try (var server = java.nio.channels.ServerSocketChannel.open(java.net.StandardProtocolFamily.INET6)) {
+            Sockopt.setMd5(server, true, new byte[] {127, 0, 0, 0}, 8, "k".getBytes());
+            Sockopt.setMd5(server, true, HexFormat.of().parseHex("20010DB8000000000000000000000000"), 32,
+                    "k".getBytes());
+            // a prefix longer than the address is refused before the kernel sees it
+            assertThatThrownBy(() -> Sockopt.setMd5(server, true, new byte[4], 33, "k".getBytes()))
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    @Test
     void aKeyLongerThan80BytesIsRefusedBeforeTheKernelSeesIt() throws Exception {
         try (SocketChannel ch = SocketChannel.open()) {
             assertThatThrownBy(() -> Sockopt.setMd5(ch, true, new byte[4], new byte[81]))

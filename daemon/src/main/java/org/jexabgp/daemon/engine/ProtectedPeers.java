@@ -1,0 +1,71 @@
+package org.jexabgp.daemon.engine;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jexabgp.reactor.Io;
+import org.jexabgp.wire.IpAddress;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The neighbours that asked for TCP-MD5 or TTL security, by address or by range (runtime.md §8): the listeners carry
+ * their keys, and a connection accepted from an address gets the options of the most specific entry holding it, so a
+ * single neighbour wins over a range that contains it. Written on the loop thread, read by accepting threads.
+ */
+final class ProtectedPeers {
+    /** A neighbour's address and prefix length: 32 or 128 for one peer, shorter for a range. */
+    record Network(IpAddress address, int length) {
+        Network {
+            if (length < 0 || length > address.bytes().length() * 8)
+                throw new IllegalArgumentException("prefix length " + length + " for " + address);
+        }
+
+        boolean isSingle() {
+            return length == address.bytes().length() * 8;
+        }
+
+        /** Whether the address is in this network (same family only: a dual-stack listener reports IPv4 peers as such). */
+        boolean contains(IpAddress a) {
+            if (a.isV4() != address.isV4()) return false;
+            byte[] n = address.bytes().toArray(), b = a.bytes().toArray();
+            int whole = length / 8, bits = length % 8;
+            for (int i = 0; i < whole; i++) if (n[i] != b[i]) return false;
+            if (bits == 0) return true;
+            int mask = 0xFF << (8 - bits) & 0xFF;
+            return (n[whole] & mask) == (b[whole] & mask);
+        }
+
+        @Override
+        public String toString() {
+            return isSingle() ? address.toString() : address + "/" + length;
+        }
+    }
+
+    private final Map<Network, Io.ConnectionOptions> byNetwork = new ConcurrentHashMap<>();
+
+    /** Adds or replaces (a reload with a new key) the options of a neighbour. */
+    void put(Network network, Io.ConnectionOptions options) {
+        byNetwork.put(network, options);
+    }
+
+    /** The options for a connection from this address: the longest matching prefix, null when none holds it. */
+    Io.@Nullable ConnectionOptions forRemote(IpAddress remote) {
+        Io.ConnectionOptions exact = byNetwork.get(new Network(remote, remote.bytes().length() * 8));
+        if (exact != null) return exact;
+        Network best = null;
+        Io.ConnectionOptions found = null;
+        for (Map.Entry<Network, Io.ConnectionOptions> e : byNetwork.entrySet()) {
+            Network n = e.getKey();
+            if (n.contains(remote) && (best == null || n.length() > best.length())) {
+                best = n;
+                found = e.getValue();
+            }
+        }
+        return found;
+    }
+
+    /** Every entry, for a listener opened after the neighbours were protected. */
+    Set<Map.Entry<Network, Io.ConnectionOptions>> entries() {
+        return byNetwork.entrySet();
+    }
+}

@@ -1,0 +1,66 @@
+package org.jexabgp.daemon.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.jexabgp.reactor.Io;
+import org.jexabgp.wire.IpAddress;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+
+/** Which protected neighbour's TTL options an accepted connection gets: the most specific one holding its address. */
+class ProtectedPeersTest {
+    private static final Io.ConnectionOptions WIDE = new Io.ConnectionOptions("wide", -1, 250);
+    private static final Io.ConnectionOptions NARROW = new Io.ConnectionOptions("narrow", 255, -1);
+    private static final Io.ConnectionOptions SINGLE = new Io.ConnectionOptions(null, 64, 254);
+
+    private static ProtectedPeers.Network net(String address, int length) {
+        return new ProtectedPeers.Network(IpAddress.parse(address), length);
+    }
+
+    private static Io.@Nullable ConnectionOptions optionsOf(ProtectedPeers peers, String remote) {
+        return peers.forRemote(IpAddress.parse(remote));
+    }
+
+    @Test
+    void theMostSpecificNeighbourWinsWhateverTheOrder() {
+        ProtectedPeers peers = new ProtectedPeers();
+        peers.put(net("10.2.3.0", 24), NARROW);
+        peers.put(net("10.2.3.7", 32), SINGLE);
+        peers.put(net("10.2.0.0", 16), WIDE);
+        assertThat(optionsOf(peers, "10.2.3.7")).isEqualTo(SINGLE);
+        assertThat(optionsOf(peers, "10.2.3.8")).isEqualTo(NARROW);
+        assertThat(optionsOf(peers, "10.2.9.1")).isEqualTo(WIDE);
+        assertThat(optionsOf(peers, "10.3.0.1")).isNull();
+    }
+
+    @Test
+    void prefixesNeedNotEndOnAByteAndFamiliesNeverMix() {
+        ProtectedPeers peers = new ProtectedPeers();
+        peers.put(net("192.0.2.128", 25), WIDE);
+        peers.put(net("2001:db8::", 32), NARROW);
+        assertThat(optionsOf(peers, "192.0.2.200")).isEqualTo(WIDE);
+        assertThat(optionsOf(peers, "192.0.2.127")).isNull();
+        assertThat(optionsOf(peers, "2001:db8:1::5")).isEqualTo(NARROW);
+        assertThat(optionsOf(peers, "2001:db9::5")).isNull();
+        // ::ffff:192.0.2.200 arrives as the IPv4 address (Sockets.toEndpoint); a v6 /0 is not an IPv4 match
+        peers.put(net("::", 0), SINGLE);
+        assertThat(optionsOf(peers, "192.0.2.1")).isNull();
+    }
+
+    @Test
+    void aReloadReplacesTheOptionsOfTheSameRange() {
+        ProtectedPeers peers = new ProtectedPeers();
+        peers.put(net("10.1.0.0", 24), WIDE);
+        peers.put(net("10.1.0.0", 24), NARROW);
+        assertThat(optionsOf(peers, "10.1.0.9")).isEqualTo(NARROW);
+        assertThat(peers.entries()).hasSize(1);
+    }
+
+    @Test
+    void aRangeNamesItselfWithItsLength() {
+        assertThat(net("10.1.0.0", 24)).hasToString("10.1.0.0/24");
+        assertThat(net("10.1.0.1", 32)).hasToString("10.1.0.1");
+        assertThatThrownBy(() -> net("10.1.0.0", 33)).isInstanceOf(IllegalArgumentException.class);
+    }
+}
