@@ -38,24 +38,13 @@ final class NeighborMatch {
         }
         List<Neighbor> ranges = new ArrayList<>();
         for (Neighbor n : configured) {
-            if (!n.isRange() || !contains(n.peerAddress(), n.peerPrefixLength(), remote)) continue;
+            if (!n.isRange() || !remote.inNetwork(n.peerAddress(), n.peerPrefixLength())) continue;
             if (n.localAddress() != null && !n.localAddress().equals(local)) continue;
             ranges.add(n);
         }
         if (ranges.size() > 1) return new Result.Ambiguous();
         if (ranges.isEmpty()) return new Result.None();
         return new Result.Generated(generate(ranges.getFirst(), remote, local));
-    }
-
-    /** Whether the prefix network/length holds the address (same address family only). */
-    static boolean contains(IpAddress network, int length, IpAddress address) {
-        if (network.isV4() != address.isV4()) return false;
-        byte[] a = network.bytes().toArray(), b = address.bytes().toArray();
-        int whole = length / 8, bits = length % 8;
-        for (int i = 0; i < whole; i++) if (a[i] != b[i]) return false;
-        if (bits == 0) return true;
-        int mask = 0xFF << (8 - bits) & 0xFF;
-        return (a[whole] & mask) == (b[whole] & mask);
     }
 
     /**

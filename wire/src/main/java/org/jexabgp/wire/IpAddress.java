@@ -31,6 +31,19 @@ public record IpAddress(Bytes bytes) implements Comparable<IpAddress> {
         return isV4() ? Afi.IPV4 : Afi.IPV6;
     }
 
+    /**
+     * Whether this address is in the network {@code network/length} (range neighbours, listener keys); addresses of
+     * the other family never are.
+     */
+    public boolean inNetwork(IpAddress network, int length) {
+        if (bytes.length() != network.bytes.length()) return false;
+        int whole = length / 8, bits = length % 8;
+        for (int i = 0; i < whole; i++) if (bytes.u8(i) != network.bytes.u8(i)) return false;
+        if (bits == 0) return true;
+        int mask = 0xFF << (8 - bits) & 0xFF;
+        return (bytes.u8(whole) & mask) == (network.bytes.u8(whole) & mask);
+    }
+
     /** The IPv4 address as an unsigned 32-bit value. */
     public long v4Value() {
         if (!isV4()) throw new IllegalStateException("not IPv4");

@@ -26,13 +26,7 @@ final class ProtectedPeers {
 
         /** Whether the address is in this network (same family only: a dual-stack listener reports IPv4 peers as such). */
         boolean contains(IpAddress a) {
-            if (a.isV4() != address.isV4()) return false;
-            byte[] n = address.bytes().toArray(), b = a.bytes().toArray();
-            int whole = length / 8, bits = length % 8;
-            for (int i = 0; i < whole; i++) if (n[i] != b[i]) return false;
-            if (bits == 0) return true;
-            int mask = 0xFF << (8 - bits) & 0xFF;
-            return (n[whole] & mask) == (b[whole] & mask);
+            return a.inNetwork(address, length);
         }
 
         @Override
