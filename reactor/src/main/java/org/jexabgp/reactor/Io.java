@@ -24,8 +24,11 @@ public interface Io {
     /** Start an API program; its output lines come back through {@code Reactor.commands}. */
     void startProcess(ProcessKey process, List<String> command, Map<String, String> extraEnvironment);
 
-    /** Send one line (with its newline) to a program. Never blocks: a full queue drops it (counted, logged). */
-    void toProcess(ProcessKey process, byte[] line);
+    /**
+     * Send lines (each with its newline: one, or a turn's worth joined) to a program. Never blocks: a full queue drops
+     * them (counted, logged).
+     */
+    void toProcess(ProcessKey process, byte[] lines);
 
     /** Close the program's stdin and terminate it (SIGTERM, then SIGKILL after a grace period). */
     void stopProcess(ProcessKey process);

@@ -177,12 +177,27 @@ final class Processes {
         e.outbox.add(lineWithNewline);
     }
 
-    /** The last step of a turn: every queued line goes to its program, in order. */
+    /**
+     * The last step of a turn: every queued line goes to its program, in order, joined into one write per program
+     * (a burst of commands is answered by as many {@code done}s: one hand-over to the writer, not one each).
+     */
     void flush(Io io) {
         for (Entry e : byName.values()) {
             if (e.outbox.isEmpty()) continue;
-            if (e.key != null) for (byte[] line : e.outbox) io.toProcess(e.key, line);
+            if (e.key != null) io.toProcess(e.key, e.outbox.size() == 1 ? e.outbox.getFirst() : joined(e.outbox));
             e.outbox.clear();
         }
+    }
+
+    private static byte[] joined(List<byte[]> lines) {
+        int size = 0;
+        for (byte[] line : lines) size += line.length;
+        byte[] all = new byte[size];
+        int at = 0;
+        for (byte[] line : lines) {
+            System.arraycopy(line, 0, all, at, line.length);
+            at += line.length;
+        }
+        return all;
     }
 }

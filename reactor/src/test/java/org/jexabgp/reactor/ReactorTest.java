@@ -103,8 +103,9 @@ class ReactorTest {
         }
 
         @Override
-        public void toProcess(ProcessKey process, byte[] line) {
-            log.add("toProcess " + process + " " + new String(line, StandardCharsets.UTF_8).stripTrailing());
+        public void toProcess(ProcessKey process, byte[] lines) {
+            for (String line : new String(lines, StandardCharsets.UTF_8).split("\n"))
+                log.add("toProcess " + process + " " + line.stripTrailing());
         }
 
         @Override

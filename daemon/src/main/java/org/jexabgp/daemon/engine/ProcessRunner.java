@@ -138,7 +138,8 @@ final class ProcessRunner {
     /** Queues a line; never blocks. A program that does not read loses events, not the daemon. */
     void send(ProcessKey key, byte[] line) {
         LoopStats.Program counted = stats.program(key.name());
-        counted.lines++;
+        int lines = newlines(line);
+        counted.lines += lines;
         ControlChannel channel = channels.get(key);
         if (channel != null) {
             channel.send(line);
@@ -149,13 +150,20 @@ final class ProcessRunner {
         long cost = line.length + LINE_OVERHEAD;
         if (r.queuedBytes.addAndGet(cost) > QUEUE_BYTES) {
             r.queuedBytes.addAndGet(-cost);
-            counted.dropped++;
-            long n = r.dropped.incrementAndGet();
-            if (n == 1 || Integer.bitCount((int) Math.min(n, Integer.MAX_VALUE)) == 1)
+            counted.dropped += lines;
+            long n = r.dropped.addAndGet(lines);
+            if (Long.highestOneBit(n) != Long.highestOneBit(n - lines)) // the count reached 1, 2, 4, 8 …
                 LOG.warn("process {} does not read its input: {} line(s) dropped", key.name(), n);
             return;
         }
         r.out.add(line);
+    }
+
+    /** How many lines a hand-over holds (the reactor joins a turn's lines for one program). */
+    private static int newlines(byte[] lines) {
+        int n = 0;
+        for (byte b : lines) if (b == '\n') n++;
+        return Math.max(n, 1);
     }
 
     /** The reactor executed commands of this program: its reader may read further. */

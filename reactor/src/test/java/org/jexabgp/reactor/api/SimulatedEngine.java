@@ -68,9 +68,9 @@ final class SimulatedEngine implements Io {
     }
 
     @Override
-    public void toProcess(ProcessKey process, byte[] line) {
-        toProcess.computeIfAbsent(process.name(), k -> new ArrayList<>())
-                .add(new String(line, StandardCharsets.UTF_8).stripTrailing());
+    public void toProcess(ProcessKey process, byte[] lines) {
+        List<String> told = toProcess.computeIfAbsent(process.name(), k -> new ArrayList<>());
+        for (String line : new String(lines, StandardCharsets.UTF_8).split("\n")) told.add(line.stripTrailing());
     }
 
     @Override
