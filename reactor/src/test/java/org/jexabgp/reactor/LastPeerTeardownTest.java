@@ -11,17 +11,7 @@ import org.junit.jupiter.api.Test;
  * asked still gets its answer before the shutdown notice.
  */
 class LastPeerTeardownTest {
-    private static final String CONFIG = """
-            process ctl { run /bin/ctl; encoder json; }
-            neighbor 10.0.0.2 {
-                router-id 10.0.0.1;
-                local-address 10.0.0.1;
-                local-as 65001;
-                peer-as 65002;
-                family { ipv4 unicast; }
-                api { processes [ ctl ]; }
-            }
-            """;
+    private static final String CONFIG = ReactorTest.oneNeighbor("processes [ ctl ];");
 
     @Test
     void theTeardownIsAnsweredBeforeTheShutdownNotice() throws Exception {

@@ -18,16 +18,7 @@ import org.junit.jupiter.api.Test;
  */
 class ReactorStartTest {
     private static final long SECOND = 1_000_000_000L;
-    private static final String CONFIG = """
-            process ctl { run /bin/ctl; encoder json; }
-            neighbor 10.0.0.2 {
-                router-id 10.0.0.1;
-                local-address 10.0.0.1;
-                local-as 65001;
-                peer-as 65002;
-                family { ipv4 unicast; }
-            }
-            """;
+    private static final String CONFIG = ReactorTest.oneNeighbor("");
 
     private final List<String> log = new ArrayList<>();
 

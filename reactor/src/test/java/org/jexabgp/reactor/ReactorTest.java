@@ -31,6 +31,23 @@ class ReactorTest {
     private static final String KEEPALIVE = MARKER + "001304";
     private static final ProcessKey CTL = new ProcessKey("ctl", 1);
 
+    /**
+     * The program ctl and one eBGP neighbour, 10.0.0.2 (AS 65001 → 65002, ipv4 unicast, local address 10.0.0.1), with
+     * this api block body (empty: no api block): what most single-peer reactor tests start from.
+     */
+    static String oneNeighbor(String api) {
+        return """
+                process ctl { run /bin/ctl; encoder json; }
+                neighbor 10.0.0.2 {
+                    router-id 10.0.0.1;
+                    local-address 10.0.0.1;
+                    local-as 65001;
+                    peer-as 65002;
+                    family { ipv4 unicast; }
+                %s}
+                """.formatted(api.isEmpty() ? "" : "    api { " + api + " }\n");
+    }
+
     /** Two eBGP neighbours (AS 65001 → 65002 and → 65003), hold time 90, ipv4 unicast, one program. */
     private static final String CONFIG = """
             process ctl { run /bin/ctl; encoder json; }

@@ -11,17 +11,7 @@ import org.junit.jupiter.api.Test;
  * (issue 5, the kit's api-teardown).
  */
 class ReconnectAfterCloseTest {
-    private static final String CONFIG = """
-            process ctl { run /bin/ctl; encoder json; }
-            neighbor 10.0.0.2 {
-                router-id 10.0.0.1;
-                local-address 10.0.0.1;
-                local-as 65001;
-                peer-as 65002;
-                family { ipv4 unicast; }
-                api { processes [ ctl ]; neighbor-changes; }
-            }
-            """;
+    private static final String CONFIG = ReactorTest.oneNeighbor("processes [ ctl ]; neighbor-changes;");
     private static final String NEXT_CONNECT = "connect 2 10.0.0.2:179 from 10.0.0.1:0";
 
     private ReactorTest.Engine tornDown() throws Exception {
