@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.atomic.AtomicLong;
 import org.jexabgp.daemon.net.Fifo;
 import org.jexabgp.reactor.ProcessKey;
 import org.jspecify.annotations.Nullable;
@@ -23,15 +21,13 @@ public final class ControlPipes implements ControlChannel {
     private static final Logger LOG = LoggerFactory.getLogger("exabgp.cli");
     /** The first word of the internal process's command line; then the {@code .in} pipe and the {@code .out} one. */
     public static final String COMMAND = "<control-pipes>";
-    private static final byte[] END = new byte[0];
 
     private final ProcessKey key;
     private final Path in;
     private final Path out;
     private final Inbox inbox;
     private final RandomAccessFile reader;
-    private final LinkedBlockingQueue<byte[]> queue = new LinkedBlockingQueue<>();
-    private final AtomicLong queued = new AtomicLong();
+    private final OutputQueue queue = new OutputQueue();
     private volatile boolean closed;
     private boolean warned;
 
@@ -84,20 +80,14 @@ public final class ControlPipes implements ControlChannel {
 
     @Override
     public void send(byte[] line) {
-        if (closed) return;
-        if (queued.addAndGet(line.length) > ProcessRunner.QUEUE_BYTES) {
-            queued.addAndGet(-line.length);
-            return;
-        }
-        queue.add(line);
+        if (!closed) queue.offer(line);
     }
 
     private void write() {
         try {
             while (true) {
                 byte[] line = queue.take();
-                if (line == END) return;
-                queued.addAndGet(-line.length);
+                if (line == null) return;
                 try {
                     if (!Fifo.offer(out, line)) LOG.debug("no reader on {}: a line of output dropped", out);
                 } catch (IOException e) {
@@ -115,7 +105,7 @@ public final class ControlPipes implements ControlChannel {
     public void close() {
         if (closed) return;
         closed = true;
-        queue.add(END);
+        queue.end();
         try {
             // wakes the reader blocked on the pipe (we hold it open for writing too), then lets go of it
             reader.write('\n');

@@ -31,9 +31,7 @@ public final class ControlSocket implements ControlChannel {
     private final ServerSocketChannel server;
     private volatile @Nullable SocketChannel client;
     private volatile boolean closed;
-    private final java.util.concurrent.LinkedBlockingQueue<byte[]> out = new java.util.concurrent.LinkedBlockingQueue<>();
-    private final java.util.concurrent.atomic.AtomicLong queued = new java.util.concurrent.atomic.AtomicLong();
-    private static final byte[] END = new byte[0];
+    private final OutputQueue out = new OutputQueue();
 
     private ControlSocket(ProcessKey key, Path path, Inbox inbox, ServerSocketChannel server) {
         this.key = key;
@@ -116,23 +114,17 @@ public final class ControlSocket implements ControlChannel {
      */
     @Override
     public void send(byte[] line) {
-        if (client == null) return;
-        if (queued.addAndGet(line.length) > ProcessRunner.QUEUE_BYTES) {
-            queued.addAndGet(-line.length);
-            return;
-        }
-        out.add(line);
+        if (client != null) out.offer(line);
     }
 
     private void write() {
         try {
             while (true) {
                 byte[] line = out.take();
-                if (line == END) {
+                if (line == null) {
                     closeClient();
                     return;
                 }
-                queued.addAndGet(-line.length);
                 SocketChannel c = client;
                 if (c == null) continue;
                 try {
@@ -162,7 +154,7 @@ public final class ControlSocket implements ControlChannel {
         } catch (IOException e) {
             LOG.debug("could not remove {}: {}", path, e.getMessage());
         }
-        out.add(END);
+        out.end();
     }
 
     private void closeClient() {
