@@ -50,7 +50,10 @@ final class Peer implements SessionListener {
         this.neighbor = neighbor;
         this.rib = new AdjRibOut(neighbor.adjRibOut());
         this.subscriptions = subscriptions;
-        this.session = new PeerSession(neighbor, settings, rib, this);
+        // the first batch waits for the peer's own first UPDATEs only so that programs hear them first: with no program
+        // hearing the peer there is nothing to order, and the wait would only delay the routes (issue 9)
+        this.session = new PeerSession(
+                neighbor, subscriptions.hearsPeer() ? settings : settings.withFirstUpdateDelay(0), rib, this);
     }
 
     String name() {

@@ -77,6 +77,12 @@ final class Subscriptions {
         return false;
     }
 
+    /** Whether some program hears what the peer sends (any {@code receive} flag). */
+    boolean hearsPeer() {
+        for (Flags f : byProcess.values()) if (!f.receive.isEmpty()) return true;
+        return false;
+    }
+
     boolean wantsNegotiated() {
         for (Flags f : byProcess.values()) if (f.negotiated) return true;
         return false;

@@ -282,6 +282,32 @@ class ReactorTest {
         assertThat(states(e.toCtl())).containsExactly("10.0.0.2 connected", "10.0.0.2 up");
     }
 
+    /**
+     * The first routes wait (up to the delay) for the peer's own first UPDATEs only so that programs hear those first:
+     * when no program hears the peer, they leave as soon as the session is up (issue 9).
+     */
+    @Test
+    void theFirstRoutesWaitForThePeerOnlyWhenAProgramHearsIt() throws Exception {
+        SessionSettings delayed = new SessionSettings(60, 0, false, "5.0.0", 100_000_000L);
+        String eor = MARKER + "001702" + "00000000";
+        Engine quiet = new Engine(withRoute(oneNeighbor("processes [ ctl ]; neighbor-changes;")), delayed);
+        quiet.establish("10.0.0.2", 65002, "0A000002");
+        quiet.turn(); // the End-of-RIB follows once the UPDATE is written
+        assertThat(quiet.sent("10.0.0.2")).hasSize(4).endsWith(UPDATE_10_2, eor);
+
+        Engine hearing = new Engine(withRoute(oneNeighbor("processes [ ctl ]; receive { parsed; update; }")), delayed);
+        hearing.establish("10.0.0.2", 65002, "0A000002");
+        assertThat(hearing.sent("10.0.0.2")).hasSize(2).endsWith(KEEPALIVE);
+        hearing.now += 100_000_000L;
+        hearing.turns(2);
+        assertThat(hearing.sent("10.0.0.2")).hasSize(4).endsWith(UPDATE_10_2, eor);
+    }
+
+    private static String withRoute(String config) {
+        return config.replace(
+                "family { ipv4 unicast; }", "family { ipv4 unicast; }\n    static { route 10.2.0.0/16 next-hop 10.0.0.1; }");
+    }
+
     /** runtime.md §5.2: the answer is written in the command's turn, the UPDATE goes out in the next one. */
     @Test
     void announceIsAnsweredThenSentNextTurn() throws Exception {

@@ -15,6 +15,8 @@ final class Block {
     private final @Nullable Tokenizer tokenizer;
     private int next;
     private boolean closed = true;
+    /** Whether sections may read plain lines whole (off only to compare with the words' reading, in tests). */
+    boolean wholeLines = true;
     /** One parse's route templates: the attribute text of configured routes is parsed once (issue 9). */
     final RouteTemplates routeTemplates = new RouteTemplates();
 
@@ -48,6 +50,11 @@ final class Block {
             body.statement(s);
         }
         closed = false;
+    }
+
+    /** See {@link Tokenizer#lineTaker}; a block of statements already cut has no lines to offer. */
+    void lineTaker(Tokenizer.@Nullable LineTaker taker) {
+        if (tokenizer != null && wholeLines) tokenizer.lineTaker(taker);
     }
 
     /** Whether the last section read ended at its own {@code }} rather than at the end of the file. */

@@ -59,6 +59,16 @@ public final class ConfigurationSyntax {
         return parse(ConfigText.of(text), file, programs, false, templates);
     }
 
+    /**
+     * As {@link #parse(String, String, ProgramCheck)} with every line cut into words: no section reads a line whole
+     * ({@link Tokenizer#lineTaker}), which makes it the reference the whole-line read must equal (tests).
+     */
+    static Configuration parseCut(String text, String file, ProgramCheck programs) throws ConfigError {
+        Block block = new Block(Tokenizer.statements(text, file));
+        block.wholeLines = false;
+        return new ConfigurationSyntax(new ParseScope(file, programs, false, Templates.none()), block).root();
+    }
+
     private static Configuration parse(
             ConfigText text, String file, ProgramCheck programs, boolean envPassive, Templates templates)
             throws ConfigError {

@@ -44,6 +44,24 @@ final class RouteItems extends AbstractList<NeighborDraft.Item<Route>> implement
         return true;
     }
 
+    /**
+     * An IPv4 route of the template's shape with the prefix {@code address << 8 | length}, written on that line and
+     * column of the file: what {@link #add} keeps for the route and its prefix token. False, and nothing added, when
+     * the file is not that of the routes before (the token is then kept whole, by {@code add}).
+     */
+    boolean addV4(Route template, long prefix, String file, int line, int column) {
+        if (this.file == null) this.file = file;
+        else if (!this.file.equals(file)) return false;
+        int i = routes.size();
+        if (i == where.length) {
+            where = Arrays.copyOf(where, i * 2);
+            if (tokens != null) tokens = Arrays.copyOf(tokens, i * 2);
+        }
+        routes.addV4(template, prefix);
+        where[i] = (long) line << 32 | column;
+        return true;
+    }
+
     @Override
     public NeighborDraft.Item<Route> get(int index) {
         Route r = routes.get(index);

@@ -86,6 +86,19 @@ public final class RouteSyntax {
 
     /** {@code static { }} (config.md §10.1). */
     static void staticSection(Block block, NeighborDraft draft) throws ConfigError {
+        // issue 9: a plain `route P <attributes>;` line goes from the file's characters to the draft, uncut
+        Tokenizer.LineTaker lines = (line, end, file, number) ->
+                block.routeTemplates.staticLine(line, end, file, number, draft.routes);
+        block.lineTaker(lines);
+        try {
+            staticStatements(block, draft, lines);
+        } finally {
+            block.lineTaker(null);
+        }
+    }
+
+    private static void staticStatements(Block block, NeighborDraft draft, Tokenizer.LineTaker lines)
+            throws ConfigError {
         block.section(s -> {
             Token kw = s.head();
             if (s.opens()) {
@@ -95,10 +108,12 @@ public final class RouteSyntax {
                 if (s.words().size() != 2) throw ConfigError.at(s.terminator(), "route <prefix> {");
                 List<Token> words = new ArrayList<>();
                 words.add(s.words().get(1));
+                block.lineTaker(null);
                 block.section(a -> {
                     if (a.opens()) throw ConfigError.at(a.head(), "an attribute", "section is invalid in route");
                     words.addAll(a.words());
                 });
+                block.lineTaker(lines);
                 add(draft, one(new Cursor(words, s.terminator()), null, false, Form.STATIC), s.words().get(1));
                 return;
             }

@@ -78,6 +78,67 @@ public final class RouteTemplates {
         return template == null ? null : List.of(instance(template, prefix));
     }
 
+    /**
+     * A line of a {@code static} section read straight from the file, {@code route P <attributes>;} with a plain IPv4
+     * prefix (issue 9: a million such lines were each cut into tokens, a statement and a route): its route goes into
+     * {@code into} as the words of the line would have put it, with the prefix's line and column. False, and nothing
+     * added, for any other line: the tokenizer then cuts it as usual and the general parser gives its routes or error.
+     */
+    boolean staticLine(CharSequence line, int end, String file, int lineNumber, RouteItems into) {
+        int i = 0;
+        while (i < end && isBlank(line.charAt(i))) i++;
+        int e = end;
+        while (e > i && isBlank(line.charAt(e - 1))) e--;
+        // one statement: `route`, the prefix, the attributes, then the line's only ';'
+        if (e - i < 8 || line.charAt(e - 1) != ';' || !startsWith(line, i, "route ")) return false;
+        int p = i + "route ".length();
+        int pe = p;
+        while (pe < e && line.charAt(pe) != ' ') pe++;
+        int start = pe + 1;
+        int stop = e - 1;
+        if (start >= stop || line.charAt(stop - 1) == ' ') return false;
+        long prefix = ipv4Value(line, p, pe);
+        if (prefix < 0) return false;
+        long first = prefix >>> 32; // the address's first octet: 224/4 is multicast (config.md §10.1)
+        int family = first >= 224 && first <= 239 ? 1 : 0;
+        Route template = lastTemplate;
+        Key key = lastKey;
+        String last = lastAttributes;
+        if (template == null || key == null || last == null || key.withdraw() || key.nlriForm()
+                || key.family() != family || !same(line, start, stop, last)) {
+            for (int c = start; c < stop; c++) {
+                switch (line.charAt(c)) {
+                    case '"', '\'', '\\', ';', '{', '}', '#', '\t', '[', ']', ',' -> {
+                        return false;
+                    }
+                    case ' ' -> {
+                        if (line.charAt(c - 1) == ' ') return false;
+                    }
+                    default -> {}
+                }
+            }
+            String attributes = line.subSequence(start, stop).toString();
+            if (attributes.contains("split")) return false;
+            template = template(attributes, false, false, family);
+            if (template == null) return false;
+        }
+        return into.addV4(template, prefix, file, lineNumber, p + 1);
+    }
+
+    private static boolean isBlank(char c) {
+        return c == ' ' || c == '\t';
+    }
+
+    private static boolean startsWith(CharSequence s, int at, String prefix) {
+        if (s.length() - at < prefix.length()) return false;
+        for (int k = 0; k < prefix.length(); k++) if (s.charAt(at + k) != prefix.charAt(k)) return false;
+        return true;
+    }
+
+    private static boolean same(CharSequence s, int start, int end, String text) {
+        return end - start == text.length() && startsWith(s, start, text);
+    }
+
     /** {@code route P <attributes>}, or null for the general parser. */
     private @Nullable List<Route> route(String text, boolean withdraw) {
         int start = "route ".length();
@@ -124,7 +185,10 @@ public final class RouteTemplates {
     }
 
     private @Nullable Route template(String attributes, boolean withdraw, boolean nlriForm, Prefix prefix) {
-        int family = familyIndex(prefix);
+        return template(attributes, withdraw, nlriForm, familyIndex(prefix));
+    }
+
+    private @Nullable Route template(String attributes, boolean withdraw, boolean nlriForm, int family) {
         Key key = new Key(attributes, withdraw, nlriForm, family);
         Template t = templates.get(key);
         if (t == null) {
@@ -215,6 +279,12 @@ public final class RouteTemplates {
 
     /** {@code a.b.c.d/len} in its canonical form (no leading zeros), host bits clear; null for anything else. */
     private static @Nullable Prefix ipv4(String s, int start, int n) {
+        long v = ipv4Value(s, start, n);
+        return v < 0 ? null : new Prefix(IpAddress.v4(v >>> 8), (int) (v & 0xFF));
+    }
+
+    /** As {@link #ipv4}, the prefix as {@code address << 8 | length}, or -1. */
+    private static long ipv4Value(CharSequence s, int start, int n) {
         long address = 0;
         int i = start;
         for (int part = 0; part < 4; part++) {
@@ -222,23 +292,23 @@ public final class RouteTemplates {
             int digits = 0;
             while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
                 v = v * 10 + (s.charAt(i++) - '0');
-                if (++digits > 3) return null;
+                if (++digits > 3) return -1;
             }
-            if (digits == 0 || v > 255 || (digits > 1 && s.charAt(i - digits) == '0')) return null;
+            if (digits == 0 || v > 255 || (digits > 1 && s.charAt(i - digits) == '0')) return -1;
             address = address << 8 | v;
             char sep = part < 3 ? '.' : '/';
-            if (i >= n || s.charAt(i++) != sep) return null;
+            if (i >= n || s.charAt(i++) != sep) return -1;
         }
         int length = 0;
         int digits = 0;
         while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
             length = length * 10 + (s.charAt(i++) - '0');
-            if (++digits > 2) return null;
+            if (++digits > 2) return -1;
         }
-        if (i != n || digits == 0 || length > 32 || (digits > 1 && s.charAt(i - digits) == '0')) return null;
+        if (i != n || digits == 0 || length > 32 || (digits > 1 && s.charAt(i - digits) == '0')) return -1;
         long hostMask = length == 32 ? 0 : (0xFFFF_FFFFL >>> length);
-        if ((address & hostMask) != 0) return null;
-        return new Prefix(IpAddress.v4(address), length);
+        if ((address & hostMask) != 0) return -1;
+        return address << 8 | length;
     }
 
     /** config.md §10.1: the prefix picks the family (IPv4 224/4 is multicast). */

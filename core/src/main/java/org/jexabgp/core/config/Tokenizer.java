@@ -32,6 +32,14 @@ public final class Tokenizer {
     private final @Nullable LineReader lines;
     private final StringBuilder physical = new StringBuilder();
     private int lineNumber;
+    /** Takes whole plain lines before they are cut into words, when a section asked for them (issue 9). */
+    private @Nullable LineTaker taker;
+
+    /** A section's own reader of whole lines; true when it took the line, false to have it cut as usual. */
+    @FunctionalInterface
+    interface LineTaker {
+        boolean take(CharSequence line, int end, String file, int lineNumber);
+    }
 
     private Tokenizer(String file, @Nullable LineReader lines) {
         this.file = file;
@@ -69,12 +77,25 @@ public final class Tokenizer {
                 int end = physical.length();
                 int stop = end > 0 && physical.charAt(end - 1) == '\r' ? end - 1 : end;
                 boolean joins = stop > 0 && physical.charAt(stop - 1) == '\\' && !source.ended();
+                LineTaker t = taker;
+                if (t != null && !joins && chars.isEmpty() && t.take(physical, stop, file, lineNumber + 1)) {
+                    lineNumber++;
+                    break;
+                }
                 append(physical, 0, stop, ++lineNumber);
                 if (!joins) break;
             }
             line(first);
         }
         return out.poll();
+    }
+
+    /**
+     * Offers each physical line that starts a statement to taker before cutting it (null: none). A line taken is
+     * gone: the taker must take only lines whose statements it handles exactly as their words would be.
+     */
+    void lineTaker(@Nullable LineTaker taker) {
+        this.taker = taker;
     }
 
     /** Tokenises one line of API or command text: no joining, a trailing backslash is an error. */

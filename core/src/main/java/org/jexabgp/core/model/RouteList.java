@@ -120,6 +120,20 @@ public final class RouteList extends AbstractList<Route> implements RandomAccess
             return this;
         }
 
+        /**
+         * An IPv4 route of {@code shape}'s family, path id, next hop and attributes (its own prefix aside) with the
+         * prefix {@code address << 8 | length}: as {@link #add} of that route, without making it.
+         */
+        public Builder addV4(Route shape, long prefix) {
+            if (!(shape.nlri() instanceof InetNlri nlri) || !nlri.prefix().address().isV4())
+                throw new IllegalArgumentException("not an IPv4 route shape: " + shape);
+            if (size == shapeOf.length) grow();
+            shapeOf[size] = shape(shape, nlri);
+            prefixes[size] = prefix;
+            size++;
+            return this;
+        }
+
         public Builder addAll(List<Route> routes) {
             for (Route r : routes) add(r);
             return this;

@@ -22,4 +22,8 @@ public record SessionSettings(
     public SessionSettings {
         if (firstUpdateDelayNanos < 0) throw new IllegalArgumentException("negative delay");
     }
+
+    public SessionSettings withFirstUpdateDelay(long nanos) {
+        return new SessionSettings(openWaitSeconds, attempts, passive, version, nanos);
+    }
 }
