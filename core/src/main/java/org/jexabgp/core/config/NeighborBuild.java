@@ -87,8 +87,11 @@ final class NeighborBuild {
         for (NeighborDraft.Item<ApiBinding> b : d.api) api.add(b.value());
 
         // issue 9: the draft's compact list is the neighbour's, never a million Route objects nor a second copy
+        Family checked = null; // routes written alike share their family object: one check per run of them
         for (int i = 0; i < d.routes.size(); i++) {
             Family f = d.routes.family(i);
+            if (f == checked) continue;
+            checked = f;
             if (!families.contains(f) && !f.equals(Family.IPV4_UNICAST))
                 throw ConfigError.at(
                         d.routes.get(i).at(),
