@@ -114,7 +114,11 @@ public final class RouteTemplates {
                     case ' ' -> {
                         if (line.charAt(c - 1) == ' ') return false;
                     }
-                    default -> {}
+                    default -> {
+                        // printable ASCII only: other characters may be blanks to a strip() of the general path
+                        char ch = line.charAt(c);
+                        if (ch < '!' || ch > '~') return false;
+                    }
                 }
             }
             String attributes = line.subSequence(start, stop).toString();
