@@ -406,7 +406,8 @@ final class FlowSyntax {
         List<FlowTerm> terms = new ArrayList<>();
         List<FlowComponent> existing = d.components.get(type.code());
         if (existing != null && existing.getFirst() instanceof FlowOperatorComponent o) terms.addAll(o.terms());
-        for (Token t : values(c, "a value")) {
+        List<Token> values = values(c, "a value");
+        for (Token t : values) {
             String[] parts = t.text().split("&", -1);
             for (int i = 0; i < parts.length; i++) {
                 if (parts[i].isEmpty()) {
@@ -417,6 +418,8 @@ final class FlowSyntax {
                 terms.add(term(t, parts[i], type, and && !terms.isEmpty()));
             }
         }
+        // only empty words ("", '&'): a component needs a term (CommandFuzz finding)
+        if (terms.isEmpty()) throw ConfigError.at(values.getLast(), "a value");
         d.components.put(type.code(), new ArrayList<>(List.of(new FlowOperatorComponent(type, terms))));
     }
 

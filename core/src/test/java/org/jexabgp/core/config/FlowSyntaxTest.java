@@ -120,6 +120,10 @@ class FlowSyntaxTest {
                 .isInstanceOf(ConfigError.class);
         assertThatThrownBy(() -> RouteSyntax.parseApiRoute("flow route protocol nosuch discard"))
                 .isInstanceOf(ConfigError.class);
+        // a value list of empty words only: an error, not a component without terms (CommandFuzz finding)
+        assertThatThrownBy(() -> RouteSyntax.parseApiRoute("flow route port [ '' ] discard"))
+                .isInstanceOf(ConfigError.class)
+                .hasMessageContaining("expected a value");
         assertThatThrownBy(() -> RouteSyntax.parseApiRoute("flow route source 10.0.0.0/24 mark 64"))
                 .isInstanceOf(ConfigError.class);
         assertThatThrownBy(() -> RouteSyntax.parseApiRoute("flow route source 10.0.0.0/24 redirect 1.2.3.4:5"))
