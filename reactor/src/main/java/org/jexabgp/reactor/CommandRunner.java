@@ -5,6 +5,8 @@ import java.util.List;
 import org.jexabgp.core.config.ConfigError;
 import org.jexabgp.core.config.RouteTemplates;
 import org.jexabgp.core.model.Route;
+import org.jexabgp.core.model.RouteList;
+import org.jexabgp.core.rib.AdjRibOut;
 import org.jexabgp.reactor.api.Command;
 import org.jexabgp.reactor.api.CommandParser;
 import org.jexabgp.reactor.api.Selector;
@@ -208,6 +210,8 @@ final class CommandRunner {
     }
 
     private boolean routes(Processes.Entry e, Command.Routes r) {
+        Route shape = templates.v4(r.text(), !r.announce());
+        if (shape != null && AdjRibOut.fastShape(shape)) return v4Routes(e, r, shape);
         List<Route> routes;
         try {
             routes = templates.parseApiRoute(r.text(), !r.announce());
@@ -233,6 +237,38 @@ final class CommandRunner {
         }
         batchCommands++;
         batchRoutes += routes.size();
+        if (LOG.isDebugEnabled())
+            LOG.debug("route {} {} : {}", r.announce() ? "added to" : "removed from", peers.size() + " peer(s)", r.text());
+        return true;
+    }
+
+    /**
+     * {@link #routes} for IPv4 routes of one shape: the Adj-RIB-Out takes the shape and the prefixes, without a route
+     * per prefix (issue 9). Same checks, same order, same log lines as the general way.
+     */
+    private boolean v4Routes(Processes.Entry e, Command.Routes r, Route shape) {
+        long[] prefixes = templates.v4Prefixes();
+        int n = templates.v4Count();
+        List<Peer> peers = bound(e, r.selectors(), r.text());
+        if (peers.isEmpty()) return false;
+        for (Peer p : peers) {
+            Family f = shape.family();
+            if (!p.neighbor.families().contains(f)) {
+                for (int i = 0; i < n; i++)
+                    LOG.error("the route family ({}) is not configured on neighbor {}", f, p.neighbor.peerAddress());
+                continue;
+            }
+            Route resolved = reactor.resolveSelf(p, shape);
+            if (resolved == null) continue;
+            if (r.announce()) p.rib.announceV4(resolved, prefixes, 0, n);
+            else p.rib.withdrawV4(resolved, prefixes, 0, n);
+            if (LogCategories.ribOutEnabled()) {
+                for (int i = 0; i < n; i++)
+                    LogCategories.ribOut(p, RouteList.withPrefix(resolved, prefixes[i]), r.announce());
+            }
+        }
+        batchCommands++;
+        batchRoutes += n;
         if (LOG.isDebugEnabled())
             LOG.debug("route {} {} : {}", r.announce() ? "added to" : "removed from", peers.size() + " peer(s)", r.text());
         return true;

@@ -68,6 +68,11 @@ final class LogCategories {
     }
 
     /** A route entering ({@code announce}) or leaving the Adj-RIB-Out of a peer. */
+    /** Whether {@link #ribOut} writes anything: callers skip making its routes otherwise. */
+    static boolean ribOutEnabled() {
+        return RIB.isInfoEnabled();
+    }
+
     static void ribOut(Peer p, Route route, boolean announce) {
         if (RIB.isInfoEnabled())
             RIB.info("peer {} adj-rib-out {} {}", who(p), announce ? "announce" : "withdraw", text(route));

@@ -10,6 +10,8 @@ import org.jexabgp.core.fsm.State;
 import org.jexabgp.core.model.Configuration;
 import org.jexabgp.core.model.Neighbor;
 import org.jexabgp.core.model.Route;
+import org.jexabgp.core.model.RouteList;
+import org.jexabgp.core.rib.AdjRibOut;
 import org.jexabgp.core.session.Collision;
 import org.jexabgp.wire.IpAddress;
 import org.jexabgp.wire.message.MessageCodec;
@@ -316,14 +318,28 @@ public final class Reactor {
         Peer p = new Peer(this, n, options.session(), new Subscriptions(n.api(), config.processes()));
         peers.add(p);
         p.rib.reserve(n.routes().size());
-        for (Route r : n.routes()) {
-            if (r.withdrawn() && r.watchdog() != null) continue;
-            Route resolved = resolveSelf(p, r);
-            if (resolved != null) {
+        RouteList.of(n.routes()).runs(new RouteList.RunVisitor() {
+            @Override
+            public void run(Route shape, long[] prefixes, int from, int to) {
+                if (shape.withdrawn() && shape.watchdog() != null) return;
+                Route resolved = resolveSelf(p, shape);
+                if (resolved == null) return;
+                if (!AdjRibOut.fastShape(resolved) || LogCategories.ribOutEnabled()) {
+                    for (int i = from; i < to; i++) route(RouteList.withPrefix(shape, prefixes[i]));
+                    return;
+                }
+                p.rib.announceV4(resolved, prefixes, from, to);
+            }
+
+            @Override
+            public void route(Route r) {
+                if (r.withdrawn() && r.watchdog() != null) return;
+                Route resolved = resolveSelf(p, r);
+                if (resolved == null) return;
                 p.rib.announce(resolved);
                 LogCategories.ribOut(p, resolved, true);
             }
-        }
+        });
         if (!covered) protectListeners(n);
         if (now >= peersStartAt) p.session.start(now);
         else unstarted.add(p);

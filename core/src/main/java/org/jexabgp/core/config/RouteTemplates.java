@@ -46,6 +46,89 @@ public final class RouteTemplates {
     private @Nullable Key lastKey;
     private @Nullable Route lastTemplate;
 
+    /** The prefixes {@link #v4} found, {@code address << 8 | length}; valid until the next call. */
+    private long[] v4 = new long[16];
+
+    private int v4Count;
+
+    /**
+     * The routes of a command when they are IPv4 unicast or multicast routes of one family and one shape with path id
+     * 0 (the forms {@link #parseApiRoute} answers itself): their shape, a route whose prefix is a stand-in, with the
+     * prefixes in {@link #v4Prefixes()}. Null for anything else, which {@link #parseApiRoute} then parses. The
+     * Adj-RIB-Out takes such routes without a route object per prefix (issue 9).
+     */
+    public @Nullable Route v4(String text, boolean withdraw) {
+        v4Count = 0;
+        if (text.startsWith("route ")) return v4Route(text, withdraw);
+        if (text.startsWith("attributes ")) return v4Nlri(text, "attributes ".length(), withdraw);
+        if (text.startsWith("attribute ")) return v4Nlri(text, "attribute ".length(), withdraw);
+        return null;
+    }
+
+    public long[] v4Prefixes() {
+        return v4;
+    }
+
+    public int v4Count() {
+        return v4Count;
+    }
+
+    private @Nullable Route v4Route(String text, boolean withdraw) {
+        int start = "route ".length();
+        int end = text.indexOf(' ', start);
+        if (end < 0) return null;
+        long prefix = ipv4Value(text, start, end);
+        if (prefix < 0) return null;
+        int family = v4Family(prefix);
+        Route template = repeated(text, end + 1, text.length(), withdraw, false, family);
+        if (template == null) {
+            String attributes = text.substring(end + 1);
+            if (!plain(attributes)) return null;
+            template = template(attributes, withdraw, false, family);
+        }
+        if (template == null || ((InetNlri) template.nlri()).pathId() != 0) return null;
+        v4[0] = prefix;
+        v4Count = 1;
+        return template;
+    }
+
+    private @Nullable Route v4Nlri(String text, int start, boolean withdraw) {
+        int at = text.indexOf(" nlri ", start - 1);
+        if (at < 0) return null;
+        int i = at + " nlri ".length();
+        int n = text.length();
+        int family = -1;
+        int count = 0;
+        while (i < n) {
+            int end = text.indexOf(' ', i);
+            if (end < 0) end = n;
+            long prefix = ipv4Value(text, i, end);
+            if (prefix < 0) return null;
+            int f = v4Family(prefix);
+            if (family >= 0 && f != family) return null; // two families: the general way
+            family = f;
+            if (count == v4.length) v4 = java.util.Arrays.copyOf(v4, count * 2);
+            v4[count++] = prefix;
+            i = end + 1;
+        }
+        if (count == 0) return null;
+        Route template = at >= start ? repeated(text, start, at, withdraw, true, family) : null;
+        if (template == null) {
+            String attributes = at < start ? "" : text.substring(start, at);
+            if (!plain(attributes)) return null;
+            template = template(attributes, withdraw, true, family);
+        }
+        if (template == null || ((InetNlri) template.nlri()).pathId() != 0) return null;
+        v4Count = count;
+        return template;
+    }
+
+    /** config.md §10.1: an IPv4 prefix in 224/4 is multicast. */
+    private static int v4Family(long prefix) {
+        long first = prefix >>> 32;
+        return first >= 224 && first <= 239 ? 1 : 0;
+    }
+
     /** Exactly {@link RouteSyntax#parseApiRoute(String, boolean)}, faster for the common forms. */
     public List<Route> parseApiRoute(String text, boolean withdraw) throws ConfigError {
         List<Route> fast = null;
@@ -99,8 +182,7 @@ public final class RouteTemplates {
         if (start >= stop || line.charAt(stop - 1) == ' ') return false;
         long prefix = ipv4Value(line, p, pe);
         if (prefix < 0) return false;
-        long first = prefix >>> 32; // the address's first octet: 224/4 is multicast (config.md §10.1)
-        int family = first >= 224 && first <= 239 ? 1 : 0;
+        int family = v4Family(prefix);
         Route template = lastTemplate;
         Key key = lastKey;
         String last = lastAttributes;
@@ -150,7 +232,7 @@ public final class RouteTemplates {
         if (end < 0) return null;
         Prefix prefix = prefix(text, start, end);
         if (prefix == null) return null;
-        Route template = repeated(text, end + 1, text.length(), withdraw, false, prefix);
+        Route template = repeated(text, end + 1, text.length(), withdraw, false, familyIndex(prefix));
         if (template == null) {
             String attributes = text.substring(end + 1);
             if (!plain(attributes)) return null;
@@ -209,11 +291,11 @@ public final class RouteTemplates {
     }
 
     /** The template of the last attribute text when text[start, end) is that text again (same form), else null. */
-    private @Nullable Route repeated(String text, int start, int end, boolean withdraw, boolean nlriForm, Prefix prefix) {
+    private @Nullable Route repeated(String text, int start, int end, boolean withdraw, boolean nlriForm, int family) {
         String last = lastAttributes;
         Key key = lastKey;
         if (last == null || key == null || end - start != last.length()) return null;
-        if (key.withdraw() != withdraw || key.nlriForm() != nlriForm || key.family() != familyIndex(prefix)) return null;
+        if (key.withdraw() != withdraw || key.nlriForm() != nlriForm || key.family() != family) return null;
         return text.regionMatches(start, last, 0, last.length()) ? lastTemplate : null;
     }
 

@@ -59,18 +59,49 @@ public final class RouteList extends AbstractList<Route> implements RandomAccess
         return size;
     }
 
+    /** What {@link #runs} hands out, in list order. */
+    public interface RunVisitor {
+        /** Routes {@code from} to {@code to - 1}: {@code shape} with the prefixes {@code address << 8 | length}. */
+        void run(Route shape, long[] prefixes, int from, int to);
+
+        /** A route kept whole. */
+        void route(Route route);
+    }
+
+    /**
+     * The routes in order, each run of compact routes of one shape as that shape and their prefixes: no route object
+     * per prefix (issue 9: a neighbour's configured routes go to its Adj-RIB-Out this way).
+     */
+    public void runs(RunVisitor visitor) {
+        int i = 0;
+        while (i < size) {
+            int s = shapeOf[i];
+            if (s < 0) {
+                assert whole != null;
+                visitor.route(whole[i++]);
+                continue;
+            }
+            int from = i;
+            while (i < size && shapeOf[i] == s) i++;
+            visitor.run(shapes[s], prefixes, from, i);
+        }
+    }
+
     private static Route route(Route[] shapes, int[] shapeOf, long[] prefixes, Route @Nullable [] whole, int i) {
         int s = shapeOf[i];
         if (s < 0) {
             assert whole != null;
             return whole[i];
         }
-        Route shape = shapes[s];
+        return withPrefix(shapes[s], prefixes[i]);
+    }
+
+    /** {@code shape}, an IPv4 route, with the prefix {@code address << 8 | length} instead of its own. */
+    public static Route withPrefix(Route shape, long prefix) {
         InetNlri nlri = (InetNlri) shape.nlri();
-        long p = prefixes[i];
-        Prefix prefix = new Prefix(IpAddress.v4(p >>> 8), (int) (p & 0xFF));
+        Prefix p = new Prefix(IpAddress.v4(prefix >>> 8), (int) (prefix & 0xFF));
         return new Route(
-                new InetNlri(nlri.family(), prefix, nlri.pathId()),
+                new InetNlri(nlri.family(), p, nlri.pathId()),
                 shape.nextHop(),
                 shape.nextHopSelf(),
                 shape.attributes(),

@@ -183,22 +183,7 @@ public final class AdjRibOut {
         int slot = slotOf(route);
         Other other = other(slot);
         if (other == null) {
-            if (cache) {
-                int known = sentPath[slot];
-                if (known != NONE && sameAnnouncement(paths.get(known), route)) return;
-                int path = paths.acquire(route);
-                if (known == NONE) {
-                    sentOrder[slot] = insertions++;
-                    noteCached(slotFamily[slot]);
-                } else {
-                    paths.release(known);
-                }
-                sentPath[slot] = path;
-                paths.retain(path);
-                queue(slot, path, null, false);
-            } else {
-                queue(slot, paths.acquire(route), null, false);
-            }
+            announceFast(slot, route);
             return;
         }
         if (cache) {
@@ -214,6 +199,56 @@ public final class AdjRibOut {
     }
 
     /**
+     * {@link #announce} of the IPv4 routes that differ from {@code shape} only by their prefixes, those of
+     * {@code prefixes[from, to)}, each {@code address << 8 | length} (host bits clear): no route object per prefix (issue 9, ARCHITECTURE §8). The
+     * shape must be {@linkplain #fastShape fast}.
+     */
+    public void announceV4(Route shape, long[] prefixes, int from, int to) {
+        int family = familyIndex(shape.nlri().family());
+        for (int i = from; i < to; i++) announceFast(fastSlot(family, prefixes[i]), shape);
+    }
+
+    /** {@link #withdraw} of routes as {@link #announceV4} names them. */
+    public void withdrawV4(Route shape, long[] prefixes, int from, int to) {
+        int family = familyIndex(shape.nlri().family());
+        for (int i = from; i < to; i++) withdrawFast(fastSlot(family, prefixes[i]), shape);
+    }
+
+    /** Whether routes of this shape, whatever their IPv4 prefix, are kept in the primitive tables. */
+    public static boolean fastShape(Route shape) {
+        return shape.nlri() instanceof InetNlri n && n.pathId() == 0 && fastFamily(n.family());
+    }
+
+    private int fastSlot(int family, long prefix) {
+        long key = (long) family << FAMILY_SHIFT | (prefix & 0xFF) << 32 | prefix >>> 8;
+        int slot = fastKeys.get(key, slotKey);
+        if (slot != NONE) return slot;
+        slot = newSlot(family, key, null);
+        fastKeys.put(slot, slotKey);
+        return slot;
+    }
+
+    /** An announcement into a slot of the primitive tables; {@code route}'s NLRI is not looked at. */
+    private void announceFast(int slot, Route route) {
+        if (!cache) {
+            queue(slot, paths.acquire(route), null, false);
+            return;
+        }
+        int known = sentPath[slot];
+        if (known != NONE && sameAnnouncement(paths.get(known), route)) return;
+        int path = paths.acquire(route);
+        if (known == NONE) {
+            sentOrder[slot] = insertions++;
+            noteCached(slotFamily[slot]);
+        } else {
+            paths.release(known);
+        }
+        sentPath[slot] = path;
+        paths.retain(path);
+        queue(slot, path, null, false);
+    }
+
+    /**
      * Queues a withdrawal, always, even for a route never announced (runtime.md §9). It replaces an unsent
      * announcement of the same route, and carries the attributes of the cached route it removes (wire.md §9.1).
      */
@@ -221,10 +256,7 @@ public final class AdjRibOut {
         int slot = slotOf(route);
         Other other = other(slot);
         if (other == null) {
-            int removed = cache ? sentPath[slot] : NONE;
-            sentPath[slot] = NONE;
-            // the cache's reference to the removed path goes to the withdrawal
-            queue(slot, removed != NONE ? removed : paths.acquire(route), null, true);
+            withdrawFast(slot, route);
             return;
         }
         Route removed = cache ? other.sent : null;
@@ -235,6 +267,13 @@ public final class AdjRibOut {
         Family family = families.get(slotFamily[slot]);
         Route carried = removed != null && PackingRules.unicastOrMulticast(family) ? removed : route;
         queue(slot, paths.acquire(carried), carried, true);
+    }
+
+    private void withdrawFast(int slot, Route route) {
+        int removed = cache ? sentPath[slot] : NONE;
+        sentPath[slot] = NONE;
+        // the cache's reference to the removed path goes to the withdrawal
+        queue(slot, removed != NONE ? removed : paths.acquire(route), null, true);
     }
 
     /** True when a drain would produce messages (or, for a first pass, drop withdrawals). */
@@ -546,15 +585,8 @@ public final class AdjRibOut {
 
     private int slotOf(Route route) {
         if (route.nlri() instanceof InetNlri n && n.pathId() == 0 && fast(n)) {
-            int family = familyIndex(n.family());
-            long key = (long) family << FAMILY_SHIFT
-                    | (long) n.prefix().length() << 32
-                    | n.prefix().address().v4Value();
-            int slot = fastKeys.get(key, slotKey);
-            if (slot != NONE) return slot;
-            slot = newSlot(family, key, null);
-            fastKeys.put(slot, slotKey);
-            return slot;
+            Prefix p = n.prefix();
+            return fastSlot(familyIndex(n.family()), p.address().v4Value() << 8 | p.length());
         }
         RouteKey key = RouteKey.of(route.nlri());
         Integer known = otherKeys.get(key);
@@ -566,12 +598,14 @@ public final class AdjRibOut {
 
     /** IPv4 unicast/multicast without host bits (which the syntax rejects): the key is the whole NLRI. */
     private static boolean fast(InetNlri n) {
-        Family f = n.family();
-        if (!f.afi().equals(Afi.IPV4) || !(f.safi().equals(Safi.UNICAST) || f.safi().equals(Safi.MULTICAST)))
-            return false;
+        if (!fastFamily(n.family())) return false;
         Prefix p = n.prefix();
         long host = p.length() == 32 ? 0 : 0xFFFFFFFFL >>> p.length();
         return (p.address().v4Value() & host) == 0;
+    }
+
+    private static boolean fastFamily(Family f) {
+        return f.afi().equals(Afi.IPV4) && (f.safi().equals(Safi.UNICAST) || f.safi().equals(Safi.MULTICAST));
     }
 
     private InetNlri fastNlri(int slot) {

@@ -7,6 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.jexabgp.core.model.Route;
+import org.jexabgp.wire.IpAddress;
+import org.jexabgp.wire.nlri.Prefix;
+import org.jexabgp.wire.nlri.inet.InetNlri;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,6 +18,9 @@ import org.junit.jupiter.api.Test;
  * route distinguishers, quoting, bad prefixes, missing next hops).
  */
 class RouteTemplatesTest {
+    /** How many commands the shape-and-prefixes form answered (it must be exercised). */
+    private static int v4Answers;
+
     private static final String[] PREFIXES = {
         "10.0.0.0/8", "20.1.2.0/24", "192.0.2.1/32", "0.0.0.0/0", "224.0.0.0/4", "239.1.0.0/16", "224.0.0.0/3",
         "10.0.0.1/8", "010.0.0.0/8", "10.0.0.0/33", "10.0.0.0/08", "10.0.0.0", "1.2.3", "256.0.0.0/8", "2001:db8::/32",
@@ -37,6 +43,7 @@ class RouteTemplatesTest {
         Random random = new Random(20251122);
         RouteTemplates templates = new RouteTemplates();
         int fastCandidates = 0;
+        v4Answers = 0;
         for (int i = 0; i < 5_000; i++) {
             String text = command(random);
             boolean withdraw = random.nextInt(4) == 0;
@@ -44,6 +51,7 @@ class RouteTemplatesTest {
             assertSame(templates, text, withdraw);
         }
         assertThat(fastCandidates).isGreaterThan(3_500);
+        assertThat(v4Answers).isGreaterThan(500);
     }
 
     /**
@@ -132,6 +140,21 @@ class RouteTemplatesTest {
             expected = RouteSyntax.parseApiRoute(text, withdraw);
         } catch (ConfigError e) {
             expectedError = e.getMessage();
+        }
+        // the shape-and-prefixes form, when it answers, stands for exactly the general parser's routes
+        Route shape = templates.v4(text, withdraw);
+        if (shape != null) {
+            assertThat(expectedError).as("v4 error for %s (withdraw %s)", text, withdraw).isNull();
+            List<Route> expanded = new ArrayList<>();
+            for (int i = 0; i < templates.v4Count(); i++) {
+                long p = templates.v4Prefixes()[i];
+                Prefix prefix = new Prefix(IpAddress.v4(p >>> 8), (int) (p & 0xFF));
+                InetNlri nlri = (InetNlri) shape.nlri();
+                expanded.add(new Route(new InetNlri(nlri.family(), prefix, nlri.pathId()), shape.nextHop(),
+                        shape.nextHopSelf(), shape.attributes(), shape.watchdog(), shape.withdrawn(), shape.name()));
+            }
+            assertThat(expanded).as("v4 %s (withdraw %s)", text, withdraw).isEqualTo(expected);
+            v4Answers++;
         }
         try {
             List<Route> actual = templates.parseApiRoute(text, withdraw);

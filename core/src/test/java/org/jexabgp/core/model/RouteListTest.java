@@ -49,6 +49,21 @@ class RouteListTest {
         assertThat(list).isEqualTo(routes);
         assertThat(list.hashCode()).isEqualTo(routes.hashCode());
         assertThat(RouteList.of(list)).isSameAs(list);
+        // runs(): the same routes in the same order, shapes with their prefixes or routes kept whole
+        List<Route> visited = new ArrayList<>();
+        list.runs(new RouteList.RunVisitor() {
+            @Override
+            public void run(Route shape, long[] prefixes, int from, int to) {
+                assertThat(to).isGreaterThan(from);
+                for (int i = from; i < to; i++) visited.add(RouteList.withPrefix(shape, prefixes[i]));
+            }
+
+            @Override
+            public void route(Route route) {
+                visited.add(route);
+            }
+        });
+        assertThat(visited).isEqualTo(routes);
         assertThatThrownBy(() -> list.get(routes.size())).isInstanceOf(IndexOutOfBoundsException.class);
         assertThatThrownBy(() -> list.add(routes.getFirst())).isInstanceOf(UnsupportedOperationException.class);
     }

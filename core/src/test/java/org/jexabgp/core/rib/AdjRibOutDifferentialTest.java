@@ -73,13 +73,17 @@ class AdjRibOutDifferentialTest {
                         NEXT_HOPS[random.nextInt(NEXT_HOPS.length)],
                         randomAttributes(random));
                 what = "announce " + r;
-                rib.announce(r);
-                reference.announce(r);
+                if (!batch(random, keys, r, rib, reference, false)) {
+                    rib.announce(r);
+                    reference.announce(r);
+                }
             } else if (op < 85) {
                 Route r = Route.of(keys.get(random.nextInt(keys.size())), IpAddress.V4_ZERO, randomAttributes(random));
                 what = "withdraw " + r;
-                rib.withdraw(r);
-                reference.withdraw(r);
+                if (!batch(random, keys, r, rib, reference, true)) {
+                    rib.withdraw(r);
+                    reference.withdraw(r);
+                }
             } else if (op < 95) {
                 boolean withdrawals = random.nextInt(4) > 0;
                 PackingOptions options = new PackingOptions(random.nextBoolean());
@@ -116,6 +120,40 @@ class AdjRibOutDifferentialTest {
         assertThat(hex(rib.drain(session, options, true)))
                 .as("seed %d: last drain", seed)
                 .isEqualTo(hex(reference.drain(session, options, true)));
+    }
+
+    /**
+     * Half the time when {@code r} has a primitive shape: {@link AdjRibOut#announceV4} / {@link AdjRibOut#withdrawV4}
+     * of r's prefix and up to two more keys of its family, against the reference's route-by-route changes.
+     */
+    private static boolean batch(
+            SplittableRandom random, List<Nlri> keys, Route r, AdjRibOut rib, ReferenceAdjRibOut reference,
+            boolean withdraw) {
+        if (!AdjRibOut.fastShape(r) || random.nextBoolean()) return false;
+        Family family = r.family();
+        List<Long> prefixes = new ArrayList<>(List.of(v4(((InetNlri) r.nlri()).prefix())));
+        for (int i = 0, more = random.nextInt(3); i < more; i++) {
+            Nlri k = keys.get(random.nextInt(keys.size()));
+            if (k instanceof InetNlri n && n.pathId() == 0 && n.family().equals(family)) prefixes.add(v4(n.prefix()));
+        }
+        long[] values = new long[prefixes.size() + 2];
+        for (int i = 0; i < prefixes.size(); i++) values[i + 1] = prefixes.get(i);
+        // the shape's own prefix is a stand-in: only the family and the rest count
+        Route shape = new Route(new InetNlri(family, new Prefix(IpAddress.v4(0), 0), 0), r.nextHop(), r.nextHopSelf(),
+                r.attributes(), r.watchdog(), r.withdrawn(), r.name());
+        if (withdraw) rib.withdrawV4(shape, values, 1, prefixes.size() + 1);
+        else rib.announceV4(shape, values, 1, prefixes.size() + 1);
+        for (long v : prefixes) {
+            Route each = new Route(new InetNlri(family, new Prefix(IpAddress.v4(v >>> 8), (int) (v & 0xFF)), 0),
+                    r.nextHop(), r.nextHopSelf(), r.attributes(), r.watchdog(), r.withdrawn(), r.name());
+            if (withdraw) reference.withdraw(each);
+            else reference.announce(each);
+        }
+        return true;
+    }
+
+    private static long v4(Prefix p) {
+        return p.address().v4Value() << 8 | p.length();
     }
 
     /** Mostly IPv4 unicast from a small space (so keys repeat), some multicast, IPv6 and add-path ids. */
