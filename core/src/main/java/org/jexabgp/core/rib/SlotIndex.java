@@ -68,8 +68,7 @@ final class SlotIndex {
     }
 
     private int index(long key) {
-        long h = key * 0x9E3779B97F4A7C15L; // Fibonacci hashing: prefixes differ in few, low-entropy bits
-        return (int) (h ^ (h >>> 32)) & mask;
+        return PrefixHash.index(key, mask);
     }
 
     private void rehash(int capacity, long[] keys) {
