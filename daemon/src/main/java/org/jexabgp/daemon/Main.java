@@ -1,8 +1,13 @@
 package org.jexabgp.daemon;
 
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 
 /**
@@ -12,21 +17,55 @@ import picocli.CommandLine;
 public final class Main {
     private Main() {}
 
-    static final Set<String> SUBCOMMANDS =
-            Set.of("server", "version", "decode", "validate", "env", "cli", "help", "train", "healthcheck");
+    /** The subcommands, in the order help lists them, each made only when needed. */
+    private static final Map<String, Supplier<Object>> COMMANDS = commands();
+
+    static final Set<String> SUBCOMMANDS = subcommandNames();
 
     public static void main(String[] args) {
         System.exit(run(args));
     }
 
     static int run(String[] args) {
-        CommandLine cli = new CommandLine(new Commands());
-        cli.setCaseInsensitiveEnumValuesAllowed(true);
         if (args.length == 0) {
-            cli.usage(System.out);
+            commandLine(null).usage(System.out);
             return 1;
         }
-        return cli.execute(rewrite(args));
+        String[] rewritten = rewrite(args);
+        return commandLine(rewritten[0]).execute(rewritten);
+    }
+
+    /**
+     * The command line with the subcommand {@code first} names, or with all of them when it names none (help, an
+     * error). Issue 9: picocli builds each command's model by reflection, interpreted in a JVM just started; building
+     * the eight of them cost every start about 0.1 s.
+     */
+    static CommandLine commandLine(@Nullable String first) {
+        CommandLine cli = new CommandLine(new Commands());
+        boolean one = first != null && COMMANDS.containsKey(first);
+        for (Map.Entry<String, Supplier<Object>> c : COMMANDS.entrySet())
+            if (!one || c.getKey().equals(first)) cli.addSubcommand(c.getKey(), c.getValue().get());
+        cli.setCaseInsensitiveEnumValuesAllowed(true); // after the subcommands: it is passed on to them
+        return cli;
+    }
+
+    private static Map<String, Supplier<Object>> commands() {
+        Map<String, Supplier<Object>> m = new LinkedHashMap<>();
+        m.put("server", ServerCommand::new);
+        m.put("version", VersionCommand::new);
+        m.put("decode", DecodeCommand::new);
+        m.put("validate", ValidateCommand::new);
+        m.put("env", EnvCommand::new);
+        m.put("cli", CliCommand::new);
+        m.put("train", TrainCommand::new);
+        m.put("healthcheck", HealthcheckCommand::new);
+        return m;
+    }
+
+    private static Set<String> subcommandNames() {
+        Set<String> names = new HashSet<>(COMMANDS.keySet());
+        names.add("help");
+        return Set.copyOf(names);
     }
 
     /** Maps ExaBGP's spellings onto our subcommands. */
@@ -65,10 +104,6 @@ public final class Main {
             name = "exabgp",
             description = "jexabgp: the BGP swiss army knife of networking, a drop-in ExaBGP in Java",
             mixinStandardHelpOptions = true,
-            versionProvider = Version.class,
-            subcommands = {
-                ServerCommand.class, VersionCommand.class, DecodeCommand.class, ValidateCommand.class,
-                EnvCommand.class, CliCommand.class, TrainCommand.class, HealthcheckCommand.class
-            })
+            versionProvider = Version.class)
     static final class Commands {}
 }
