@@ -16,6 +16,7 @@ import java.lang.invoke.VarHandle;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -34,7 +35,15 @@ public final class Posix {
     private static final int PW_GID = 20;
 
     private static final @Nullable String UNAVAILABLE;
-    private static final Map<String, MethodHandle> CALLS = new HashMap<>();
+    /**
+     * The calls made so far. Each is linked on first use (issue 9: linking all of them at start made nine downcall
+     * stubs, about 0.1 s of every start in a cold JVM, though a daemon uses a few).
+     */
+    private static final Map<String, MethodHandle> CALLS = new ConcurrentHashMap<>();
+
+    private static final Map<String, FunctionDescriptor> SIGNATURES = new HashMap<>();
+    private static final @Nullable Linker LINKER;
+    private static final Linker.@Nullable Option KEEP_ERRNO;
     private static final @Nullable StructLayout CAPTURED;
     private static final @Nullable VarHandle ERRNO;
 
@@ -42,6 +51,8 @@ public final class Posix {
         String why = null;
         StructLayout captured = null;
         VarHandle errno = null;
+        Linker linked = null;
+        Linker.Option keep = null;
         try {
             if (!System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux"))
                 throw new UnsupportedOperationException("needs Linux");
@@ -49,12 +60,12 @@ public final class Posix {
             captured = Linker.Option.captureStateLayout();
             errno = captured.varHandle(MemoryLayout.PathElement.groupElement("errno"));
             Linker.Option keepErrno = Linker.Option.captureCallState("errno");
+            Map<String, FunctionDescriptor> signatures = SIGNATURES;
             FunctionDescriptor none = FunctionDescriptor.of(JAVA_INT);
             FunctionDescriptor one = FunctionDescriptor.of(JAVA_INT, JAVA_INT);
             FunctionDescriptor two = FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT);
             FunctionDescriptor sockaddr = FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT);
             FunctionDescriptor io = FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT);
-            Map<String, FunctionDescriptor> signatures = new HashMap<>();
             for (String f : new String[] {"getuid", "getgid", "geteuid", "getpid", "setsid"}) signatures.put(f, none);
             for (String f : new String[] {"setuid", "setgid", "umask", "close"}) signatures.put(f, one);
             for (String f : new String[] {"kill", "dup2"}) signatures.put(f, two);
@@ -66,13 +77,15 @@ public final class Posix {
             signatures.put("open", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
             signatures.put("setgroups", FunctionDescriptor.of(JAVA_INT, JAVA_LONG, ADDRESS));
             signatures.put("getpwnam", FunctionDescriptor.of(ADDRESS, ADDRESS));
-            for (var e : signatures.entrySet())
-                CALLS.put(e.getKey(), linker.downcallHandle(linker.defaultLookup().find(e.getKey()).orElseThrow(),
-                        e.getValue(), keepErrno));
+            // every symbol is looked up now, so a missing one says so at once; linking waits for the first call
+            for (String f : signatures.keySet()) linker.defaultLookup().find(f).orElseThrow();
+            linked = linker;
+            keep = keepErrno;
         } catch (Throwable t) { // IllegalCallerException without native access, no such symbol, not Linux …
             why = t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
-            CALLS.clear();
         }
+        LINKER = linked;
+        KEEP_ERRNO = keep;
         UNAVAILABLE = why;
         CAPTURED = captured;
         ERRNO = errno;
@@ -192,8 +205,19 @@ public final class Posix {
 
     private static MethodHandle handle(String function) throws IOException {
         MethodHandle h = CALLS.get(function);
-        if (h == null) throw new IOException("system calls unavailable: " + UNAVAILABLE);
-        return h;
+        if (h != null) return h;
+        Linker linker = LINKER;
+        Linker.Option keep = KEEP_ERRNO;
+        FunctionDescriptor signature = SIGNATURES.get(function);
+        if (linker == null || keep == null || signature == null)
+            throw new IOException("system calls unavailable: " + UNAVAILABLE);
+        try {
+            h = linker.downcallHandle(linker.defaultLookup().find(function).orElseThrow(), signature, keep);
+        } catch (RuntimeException e) { // IllegalCallerException without native access
+            throw new IOException(function + ": " + e, e);
+        }
+        MethodHandle known = CALLS.putIfAbsent(function, h);
+        return known != null ? known : h;
     }
 
     private static StructLayout layout() throws IOException {
