@@ -127,6 +127,9 @@ class ConnectionsTest {
         e.turns(2);
         assertThat(e.peer("10.0.0.2").session.state()).isEqualTo(State.ESTABLISHED);
         assertThat(e.peer("10.0.0.2").conn).isEqualTo(in);
+        // the connection that lost was never up: the program hears the session come up, never go down
+        assertThat(ReactorTest.states(e.toCtl()))
+                .containsExactly("10.0.0.2 connected", "10.0.0.2 connected", "10.0.0.2 up");
         // the retry scheduled when our connection lost does not start another one
         e.now += 120 * 1_000_000_000L;
         e.turns(2);

@@ -87,6 +87,10 @@ public final class PeerSession {
     /** No UPDATE before this time: established + {@link SessionSettings#firstUpdateDelayNanos()}. */
     private long firstUpdateAt;
     private boolean eorSent;
+    /** Established since the last session down. */
+    private boolean up;
+    /** Set while {@link #collisionLost} closes this connection. */
+    private boolean collisionLoss;
     private final List<Family> eorRequested = new ArrayList<>();
 
     public PeerSession(Neighbor neighbor, SessionSettings settings, AdjRibOut rib, SessionListener listener) {
@@ -138,7 +142,12 @@ public final class PeerSession {
      */
     public void collisionLost(long now) {
         if (!connected) return;
-        fire(Event.Error.class, new Event.Error(6, 7, "connection collision"), now);
+        collisionLoss = true;
+        try {
+            fire(Event.Error.class, new Event.Error(6, 7, "connection collision"), now);
+        } finally {
+            collisionLoss = false;
+        }
     }
 
     // ---- inputs ----
@@ -531,6 +540,7 @@ public final class PeerSession {
     }
 
     private void sessionUp() {
+        up = true;
         backoff.reset();
         restarting = false;
         firstBatch = true;
@@ -543,7 +553,11 @@ public final class PeerSession {
     }
 
     private void sessionDown(String reason, Event event) {
-        listener.down(reason);
+        // a connection that lost a collision before the session came up on it was never a session to programs: the
+        // other connection carries on, so no "down" (docs/differences.md; a peer such as FRR or BIRD that connects out
+        // too made programs see a down for a session that never went down)
+        if (!(collisionLoss && !up)) listener.down(reason);
+        up = false;
         negotiated = null;
         sentOpen = null;
         receivedOpen = null;
