@@ -210,68 +210,60 @@ final class CommandRunner {
     }
 
     private boolean routes(Processes.Entry e, Command.Routes r) {
+        // issue 9: IPv4 routes of one shape go to the Adj-RIB-Out as the shape and their prefixes, no route per prefix
         Route shape = templates.v4(r.text(), !r.announce());
-        if (shape != null && AdjRibOut.fastShape(shape)) return v4Routes(e, r, shape);
-        List<Route> routes;
-        try {
-            routes = templates.parseApiRoute(r.text(), !r.announce());
-        } catch (ConfigError err) {
-            LOG.warn("could not parse route command from {}: {}", e.spec.name(), err.getMessage());
-            return false;
+        if (shape != null && !AdjRibOut.fastShape(shape)) shape = null;
+        List<Route> routes = List.of();
+        if (shape == null) {
+            try {
+                routes = templates.parseApiRoute(r.text(), !r.announce());
+            } catch (ConfigError err) {
+                LOG.warn("could not parse route command from {}: {}", e.spec.name(), err.getMessage());
+                return false;
+            }
         }
         List<Peer> peers = bound(e, r.selectors(), r.text());
         if (peers.isEmpty()) return false;
         for (Peer p : peers) {
-            for (Route route : routes) {
-                Family f = route.family();
-                if (!p.neighbor.families().contains(f)) {
-                    LOG.error("the route family ({}) is not configured on neighbor {}", f, p.neighbor.peerAddress());
-                    continue;
-                }
-                Route resolved = reactor.resolveSelf(p, route);
-                if (resolved == null) continue;
-                if (r.announce()) p.rib.announce(resolved);
-                else p.rib.withdraw(resolved);
-                LogCategories.ribOut(p, resolved, r.announce());
-            }
+            if (shape != null) v4Routes(p, r.announce(), shape);
+            else for (Route route : routes) route(p, r.announce(), route);
         }
         batchCommands++;
-        batchRoutes += routes.size();
+        batchRoutes += shape != null ? templates.v4Count() : routes.size();
         if (LOG.isDebugEnabled())
             LOG.debug("route {} {} : {}", r.announce() ? "added to" : "removed from", peers.size() + " peer(s)", r.text());
         return true;
     }
 
-    /**
-     * {@link #routes} for IPv4 routes of one shape: the Adj-RIB-Out takes the shape and the prefixes, without a route
-     * per prefix (issue 9). Same checks, same order, same log lines as the general way.
-     */
-    private boolean v4Routes(Processes.Entry e, Command.Routes r, Route shape) {
+    private void route(Peer p, boolean announce, Route route) {
+        if (!familyConfigured(p, route.family(), 1)) return;
+        Route resolved = reactor.resolveSelf(p, route);
+        if (resolved == null) return;
+        if (announce) p.rib.announce(resolved);
+        else p.rib.withdraw(resolved);
+        LogCategories.ribOut(p, resolved, announce);
+    }
+
+    /** The routes {@link RouteTemplates#v4} found, as {@link #route} treats each of them. */
+    private void v4Routes(Peer p, boolean announce, Route shape) {
         long[] prefixes = templates.v4Prefixes();
         int n = templates.v4Count();
-        List<Peer> peers = bound(e, r.selectors(), r.text());
-        if (peers.isEmpty()) return false;
-        for (Peer p : peers) {
-            Family f = shape.family();
-            if (!p.neighbor.families().contains(f)) {
-                for (int i = 0; i < n; i++)
-                    LOG.error("the route family ({}) is not configured on neighbor {}", f, p.neighbor.peerAddress());
-                continue;
-            }
-            Route resolved = reactor.resolveSelf(p, shape);
-            if (resolved == null) continue;
-            if (r.announce()) p.rib.announceV4(resolved, prefixes, 0, n);
-            else p.rib.withdrawV4(resolved, prefixes, 0, n);
-            if (LogCategories.ribOutEnabled()) {
-                for (int i = 0; i < n; i++)
-                    LogCategories.ribOut(p, RouteList.withPrefix(resolved, prefixes[i]), r.announce());
-            }
+        if (!familyConfigured(p, shape.family(), n)) return;
+        Route resolved = reactor.resolveSelf(p, shape);
+        if (resolved == null) return;
+        if (announce) p.rib.announceV4(resolved, prefixes, 0, n);
+        else p.rib.withdrawV4(resolved, prefixes, 0, n);
+        if (LogCategories.ribOutEnabled()) {
+            for (int i = 0; i < n; i++) LogCategories.ribOut(p, RouteList.withPrefix(resolved, prefixes[i]), announce);
         }
-        batchCommands++;
-        batchRoutes += n;
-        if (LOG.isDebugEnabled())
-            LOG.debug("route {} {} : {}", r.announce() ? "added to" : "removed from", peers.size() + " peer(s)", r.text());
-        return true;
+    }
+
+    /** Whether the neighbour has the family; if not, one error line per route, as ExaBGP logs them. */
+    private static boolean familyConfigured(Peer p, Family f, int routes) {
+        if (p.neighbor.families().contains(f)) return true;
+        for (int i = 0; i < routes; i++)
+            LOG.error("the route family ({}) is not configured on neighbor {}", f, p.neighbor.peerAddress());
+        return false;
     }
 
     /**

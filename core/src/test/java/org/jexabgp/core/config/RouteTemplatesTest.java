@@ -7,9 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.jexabgp.core.model.Route;
-import org.jexabgp.wire.IpAddress;
-import org.jexabgp.wire.nlri.Prefix;
-import org.jexabgp.wire.nlri.inet.InetNlri;
+import org.jexabgp.core.model.RouteList;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -146,13 +144,8 @@ class RouteTemplatesTest {
         if (shape != null) {
             assertThat(expectedError).as("v4 error for %s (withdraw %s)", text, withdraw).isNull();
             List<Route> expanded = new ArrayList<>();
-            for (int i = 0; i < templates.v4Count(); i++) {
-                long p = templates.v4Prefixes()[i];
-                Prefix prefix = new Prefix(IpAddress.v4(p >>> 8), (int) (p & 0xFF));
-                InetNlri nlri = (InetNlri) shape.nlri();
-                expanded.add(new Route(new InetNlri(nlri.family(), prefix, nlri.pathId()), shape.nextHop(),
-                        shape.nextHopSelf(), shape.attributes(), shape.watchdog(), shape.withdrawn(), shape.name()));
-            }
+            for (int i = 0; i < templates.v4Count(); i++)
+                expanded.add(RouteList.withPrefix(shape, templates.v4Prefixes()[i]));
             assertThat(expanded).as("v4 %s (withdraw %s)", text, withdraw).isEqualTo(expected);
             v4Answers++;
         }

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import org.jexabgp.core.model.AttributeSet;
 import org.jexabgp.core.model.Route;
+import org.jexabgp.core.model.RouteList;
 import org.jexabgp.wire.Family;
 import org.jexabgp.wire.IpAddress;
 import org.jexabgp.wire.Negotiated;
@@ -144,8 +145,7 @@ class AdjRibOutDifferentialTest {
         if (withdraw) rib.withdrawV4(shape, values, 1, prefixes.size() + 1);
         else rib.announceV4(shape, values, 1, prefixes.size() + 1);
         for (long v : prefixes) {
-            Route each = new Route(new InetNlri(family, new Prefix(IpAddress.v4(v >>> 8), (int) (v & 0xFF)), 0),
-                    r.nextHop(), r.nextHopSelf(), r.attributes(), r.watchdog(), r.withdrawn(), r.name());
+            Route each = RouteList.withPrefix(shape, v);
             if (withdraw) reference.withdraw(each);
             else reference.announce(each);
         }
