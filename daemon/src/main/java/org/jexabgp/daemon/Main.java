@@ -32,6 +32,8 @@ public final class Main {
             return 1;
         }
         String[] rewritten = rewrite(args);
+        if (rewritten[0].equals("server")) // the daemon: its own options only, none of the other subcommands built
+            return ServerCommand.alone().execute(java.util.Arrays.copyOfRange(rewritten, 1, rewritten.length));
         return commandLine(rewritten[0]).execute(rewritten);
     }
 
@@ -51,7 +53,7 @@ public final class Main {
 
     private static Map<String, Supplier<Object>> commands() {
         Map<String, Supplier<Object>> m = new LinkedHashMap<>();
-        m.put("server", ServerCommand::new);
+        m.put("server", () -> new ServerCommand().spec);
         m.put("version", VersionCommand::new);
         m.put("decode", DecodeCommand::new);
         m.put("validate", ValidateCommand::new);

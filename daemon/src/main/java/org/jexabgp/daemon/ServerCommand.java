@@ -21,39 +21,61 @@ import org.jexabgp.wire.IpAddress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
+import picocli.CommandLine.ParseResult;
 
-/** {@code exabgp [server] CONF…}: runs the daemon. */
-@CommandLine.Command(name = "server", description = "run the BGP daemon (the default command)")
+/**
+ * {@code exabgp [server] CONF…}: runs the daemon. Its options are declared in code ({@link #spec}): picocli reading
+ * them from annotations, by reflection in a JVM just started, cost every daemon start about 0.1 s (issue 9).
+ */
 final class ServerCommand implements Callable<Integer> {
-    @CommandLine.Option(names = {"-v", "--verbose"}, description = "log everything, at debug level")
-    boolean verbose;
+    /** This command's model; picocli calls {@link #call} with it parsed. */
+    final CommandSpec spec = spec(this);
 
-    @CommandLine.Option(names = {"-d", "--debug"}, description = "as --verbose (ExaBGP also starts its debugger)")
-    boolean debug;
+    private static CommandSpec spec(ServerCommand command) {
+        CommandSpec spec = CommandSpec.wrapWithoutInspection(command).name("server");
+        spec.usageMessage().description("run the BGP daemon (the default command)");
+        spec.addOption(flag("log everything, at debug level", "-v", "--verbose"));
+        spec.addOption(flag("as --verbose (ExaBGP also starts its debugger)", "-d", "--debug"));
+        spec.addOption(flag("accepted for compatibility; no effect", "-p", "--pdb"));
+        spec.addOption(flag("one connection attempt per neighbour", "-1", "--once"));
+        spec.addOption(flag("never connect out, only accept", "-P", "--passive"));
+        spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true).description("Show this help message and exit.")
+                .build());
+        // ExaBGP's memory and signal debugging and its profiler: accepted, nothing to do here
+        spec.addOption(OptionSpec.builder("-m", "--memory").type(boolean.class).hidden(true).build());
+        spec.addOption(OptionSpec.builder("-s", "--signal").type(int.class).hidden(true).build());
+        spec.addOption(OptionSpec.builder("--profile").type(String.class).hidden(true).build());
+        spec.addPositional(PositionalParamSpec.builder().arity("1..*").required(true).paramLabel("CONF").type(List.class)
+                .auxiliaryTypes(String.class).description("configuration file(s)").build());
+        return spec;
+    }
 
-    @CommandLine.Option(names = {"-p", "--pdb"}, description = "accepted for compatibility; no effect")
-    boolean pdb;
+    private static OptionSpec flag(String description, String... names) {
+        return OptionSpec.builder(names).type(boolean.class).description(description).build();
+    }
 
-    @CommandLine.Option(names = {"-1", "--once"}, description = "one connection attempt per neighbour")
-    boolean once;
+    /** {@code exabgp server …} parsed without the other subcommands (the daemon's own start). */
+    static CommandLine alone() {
+        return new CommandLine(new ServerCommand().spec.name("exabgp server"));
+    }
 
-    @CommandLine.Option(names = {"-P", "--passive"}, description = "never connect out, only accept")
-    boolean passive;
-
-    @CommandLine.Option(names = {"-m", "--memory"}, hidden = true)
-    boolean memory;
-
-    @CommandLine.Option(names = {"-s", "--signal"}, hidden = true)
-    int signalSeconds;
-
-    @CommandLine.Option(names = "--profile", hidden = true)
-    String profile = "";
-
-    @CommandLine.Parameters(arity = "1..*", paramLabel = "CONF", description = "configuration file(s)")
-    List<String> files = List.of();
+    /** What the command line asks of the daemon. */
+    record Options(boolean verbose, boolean once, boolean passive, List<String> files) {
+        static Options of(ParseResult parsed) {
+            return new Options(
+                    parsed.matchedOptionValue("--verbose", false) || parsed.matchedOptionValue("--debug", false),
+                    parsed.matchedOptionValue("--once", false),
+                    parsed.matchedOptionValue("--passive", false),
+                    parsed.matchedPositionalValue(0, List.of()));
+        }
+    }
 
     @Override
     public Integer call() {
+        Options options = Options.of(spec.commandLine().getParseResult());
         Settings settings;
         try {
             settings = Environment.load();
@@ -62,7 +84,7 @@ final class ServerCommand implements Callable<Integer> {
             return 1;
         }
         Settings.Log log = settings.log();
-        if (verbose || debug)
+        if (options.verbose())
             log = new Settings.Log(true, true, true, log.destination(), true, "DEBUG", true, true, true, true, true,
                     true, true, true, false, true, true, log.format());
         Logging.apply(log);
@@ -70,7 +92,7 @@ final class ServerCommand implements Callable<Integer> {
         int done = mode.prepare(log);
         if (done >= 0) return done;
         try {
-            return serve(settings, files, once, passive, mode);
+            return serve(settings, options.files(), options.once(), options.passive(), mode);
         } finally {
             mode.close();
         }

@@ -1,11 +1,13 @@
 package org.jexabgp.daemon;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.jexabgp.core.config.Settings;
+import org.jexabgp.daemon.os.Posix;
 import org.jexabgp.reactor.Decode;
 import org.jexabgp.reactor.EventContext;
 import picocli.CommandLine;
@@ -41,21 +43,25 @@ final class TrainCommand implements Callable<Integer> {
                 port = s.getLocalPort();
             }
         }
+        systemCalls();
         EventContext context = new EventContext("train", 1, 1, () -> 0.0);
         for (String hex : SAMPLES) Decode.run(context, hex, null, Decode.Kind.UPDATE, false);
         Path dir = Files.createTempDirectory("jexabgp-train");
         try {
+            Path commands = dir.resolve("commands");
+            Files.writeString(commands, commands());
             Path program = dir.resolve("announce.sh");
             Files.writeString(program, """
                     #!/bin/sh
                     for i in 1 2 3 4 5 6 7 8; do echo "announce route 10.$i.0.0/24 next-hop self med $i community [ 65000:$i ]"; done
                     echo "announce route 2001:db8:1::/48 next-hop 2001:db8::1"
                     echo "withdraw route 10.1.0.0/24"
+                    cat '%s'
                     while read -r line; do :; done
-                    """);
+                    """.formatted(commands));
             Files.setPosixFilePermissions(program, PosixFilePermissions.fromString("rwxr-xr-x"));
             Path conf = dir.resolve("train.conf");
-            Files.writeString(conf, CONFIG.formatted(program, port, port));
+            Files.writeString(conf, CONFIG.formatted(program, port, staticRoutes(), port));
             for (boolean asyncio : List.of(false, true)) run(conf, asyncio);
         } finally {
             try (var files = Files.list(dir)) {
@@ -64,6 +70,55 @@ final class TrainCommand implements Callable<Integer> {
             Files.deleteIfExists(dir);
         }
     }
+
+    /**
+     * The system calls of a daemon's start (the umask, the privilege drop's), each made without effect: linking a
+     * native call builds classes and method handles, which the cache then holds (about 0.1 s of every start).
+     */
+    private static void systemCalls() {
+        try {
+            Posix.umask(Posix.umask(0022));
+            int uid = Posix.uid();
+            int gid = Posix.gid();
+            Posix.euid();
+            Posix.user("root");
+            Posix.setGid(gid);
+            Posix.setUid(uid);
+        } catch (IOException e) {
+            System.err.println("jexabgp train: " + e.getMessage());
+        }
+        try {
+            if (Posix.uid() == 0) Posix.setGroups(Posix.gid()); // a training run keeps no supplementary group
+        } catch (IOException e) {
+            System.err.println("jexabgp train: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Routes in the forms programs send most, a few thousand of them: the cache then holds these paths' profiles, so
+     * the JIT compiles them early in a real run instead of interpreting its first hundred thousand lines.
+     */
+    private static String commands() {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < ROUTES; i++)
+            b.append("announce route 20.").append(i >> 8).append('.').append(i & 255).append(".0/24 next-hop 127.0.0.1\n");
+        for (int line = 0; line < ROUTES / 100; line++) {
+            b.append("announce attributes next-hop 127.0.0.1 nlri");
+            for (int p = 0; p < 100; p++) b.append(" 30.").append(line).append('.').append(p).append(".0/24");
+            b.append('\n');
+        }
+        return b.toString();
+    }
+
+    /** A static section's plain lines, the form large configurations have. */
+    private static String staticRoutes() {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < ROUTES; i++)
+            b.append("        route 40.").append(i >> 8).append('.').append(i & 255).append(".0/24 next-hop 127.0.0.1;\n");
+        return b.toString();
+    }
+
+    private static final int ROUTES = 3000;
 
     private void run(Path conf, boolean asyncio) throws Exception {
         Settings settings = Settings.load(java.util.Map.of("exabgp.reactor.asyncio", Boolean.toString(asyncio)), null);
@@ -83,9 +138,12 @@ final class TrainCommand implements Callable<Integer> {
             process announce { run %s; encoder json; }
             neighbor 127.0.0.2 {
                 router-id 1.1.1.1; local-address 127.0.0.1; local-as 65001; peer-as 65002; connect %d; hold-time 30;
+                outgoing-ttl 64;
                 family { ipv4 unicast; ipv6 unicast; }
                 api { processes [ announce ]; neighbor-changes; send { parsed; update; } }
-                static { route 192.0.2.0/24 next-hop self community [ 65001:100 ] large-community [ 1:2:3 ]; }
+                static {
+                    route 192.0.2.0/24 next-hop self community [ 65001:100 ] large-community [ 1:2:3 ];
+            %s    }
             }
             neighbor 127.0.0.1 {
                 router-id 2.2.2.2; local-address 127.0.0.2; local-as 65002; peer-as 65001; listen %d; passive;

@@ -2,7 +2,12 @@ package org.jexabgp.daemon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
 class MainTest {
     @Test
@@ -17,6 +22,38 @@ class MainTest {
                 .containsOnlyKeys("server", "version", "decode", "validate", "env", "cli", "train", "healthcheck");
         assertThat(Main.commandLine("--help").getSubcommands()).hasSize(8);
         assertThat(Main.commandLine("help").getSubcommands()).hasSize(8);
+    }
+
+    @Test
+    void theDaemonsOptionsAreReadWithoutTheOtherSubcommands() {
+        CommandLine server = ServerCommand.alone();
+        assertThat(ServerCommand.Options.of(server.parseArgs("-d", "-p", "-1", "-P", "a.conf", "b.conf")))
+                .isEqualTo(new ServerCommand.Options(true, true, true, List.of("a.conf", "b.conf")));
+        assertThat(ServerCommand.Options.of(server.parseArgs("--verbose", "-s", "5", "--profile", "x", "c.conf")))
+                .isEqualTo(new ServerCommand.Options(true, false, false, List.of("c.conf")));
+        assertThat(ServerCommand.Options.of(server.parseArgs("c.conf")))
+                .isEqualTo(new ServerCommand.Options(false, false, false, List.of("c.conf")));
+    }
+
+    @Test
+    void theDaemonsHelpAndErrorsKeepTheirExitCodes() {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        ByteArrayOutputStream text = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(text, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(text, true, StandardCharsets.UTF_8));
+            assertThat(Main.run(new String[] {"server", "--help"})).isZero();
+            assertThat(Main.run(new String[] {"--bogus", "a.conf"})).isEqualTo(2);
+            assertThat(Main.run(new String[] {"server"})).isEqualTo(2); // no configuration file
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+        assertThat(text.toString(StandardCharsets.UTF_8))
+                .contains("Usage: exabgp server", "--passive", "Unknown option: '--bogus'", "Missing required parameter");
+        assertThat(Main.commandLine(null).getSubcommands().get("server").getCommandSpec().usageMessage().description())
+                .containsExactly("run the BGP daemon (the default command)");
     }
 
     @Test

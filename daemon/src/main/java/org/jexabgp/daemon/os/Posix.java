@@ -102,21 +102,27 @@ public final class Posix {
     public record User(String name, int uid, int gid) {}
 
     public static int uid() throws IOException {
-        return (int) call("getuid");
+        return intCall("getuid");
     }
 
     public static int gid() throws IOException {
-        return (int) call("getgid");
+        return intCall("getgid");
     }
 
     public static int euid() throws IOException {
-        return (int) call("geteuid");
+        return intCall("geteuid");
     }
 
     /** {@code getpwnam(3)}: the user, or null when there is none of that name. */
     public static @Nullable User user(String name) throws IOException {
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment pw = (MemorySegment) invoke("getpwnam", arena, arena.allocateFrom(name));
+            MemorySegment state = arena.allocate(layout());
+            MemorySegment pw;
+            try {
+                pw = (MemorySegment) handle("getpwnam").invokeExact(state, arena.allocateFrom(name));
+            } catch (Throwable t) {
+                throw failed("getpwnam", t);
+            }
             if (pw.equals(MemorySegment.NULL)) return null;
             MemorySegment p = pw.reinterpret(PW_GID + 4);
             return new User(name, p.get(JAVA_INT, PW_UID), p.get(JAVA_INT, PW_GID));
@@ -126,21 +132,65 @@ public final class Posix {
     /** Leaves only {@code gid} as group: no supplementary groups (root's would otherwise stay). */
     public static void setGroups(int gid) throws IOException {
         try (Arena arena = Arena.ofConfined()) {
-            check("setgroups", call("setgroups", 1L, arena.allocateFrom(JAVA_INT, gid)));
+            MemorySegment state = arena.allocate(layout());
+            int rc;
+            try {
+                rc = (int) handle("setgroups").invokeExact(state, 1L, arena.allocateFrom(JAVA_INT, gid));
+            } catch (Throwable t) {
+                throw failed("setgroups", t);
+            }
+            if (rc < 0) throw new IOException("setgroups failed: errno " + errno(state));
         }
     }
 
     public static void setGid(int gid) throws IOException {
-        check("setgid", call("setgid", gid));
+        intCall("setgid", gid);
     }
 
     public static void setUid(int uid) throws IOException {
-        check("setuid", call("setuid", uid));
+        intCall("setuid", uid);
     }
 
     /** Sets the umask; returns the previous one. */
     public static int umask(int mask) throws IOException {
-        return (int) call("umask", mask);
+        return intCall("umask", mask);
+    }
+
+    /*
+     * The calls every start makes (umask, the privilege drop) are invoked exactly: invokeWithArguments adapts the
+     * handle to Object[] first, tens of milliseconds of method-handle spinning in a JVM just started (issue 9).
+     */
+
+    private static int intCall(String function) throws IOException {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment state = arena.allocate(layout());
+            int rc;
+            try {
+                rc = (int) handle(function).invokeExact(state);
+            } catch (Throwable t) {
+                throw failed(function, t);
+            }
+            if (rc < 0) throw new IOException(function + " failed: errno " + errno(state));
+            return rc;
+        }
+    }
+
+    private static int intCall(String function, int arg) throws IOException {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment state = arena.allocate(layout());
+            int rc;
+            try {
+                rc = (int) handle(function).invokeExact(state, arg);
+            } catch (Throwable t) {
+                throw failed(function, t);
+            }
+            if (rc < 0) throw new IOException(function + " failed: errno " + errno(state));
+            return rc;
+        }
+    }
+
+    private static IOException failed(String function, Throwable t) {
+        return t instanceof IOException e ? e : new IOException(function + ": " + t, t);
     }
 
     /** {@code setsid(2)}: a new session without a controlling terminal. */
