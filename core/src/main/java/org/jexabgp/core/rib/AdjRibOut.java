@@ -44,6 +44,11 @@ public final class AdjRibOut {
     private final UpdatePacker packer = new UpdatePacker();
     /** Whether a drain has happened: from then on {@link #discardPending()} forgets unsent changes. */
     private boolean drained;
+    /**
+     * Whether the journal holds exactly what {@link #newSession()} would queue: every cached route once, in cache
+     * order, of one family, and nothing else. True from creation until anything but a first announcement of a key.
+     */
+    private boolean journalIsCache = true;
 
     private final List<Family> families = new ArrayList<>();
     /** Family indices in the order they were first cached: {@link #routes()} lists them so. */
@@ -192,8 +197,12 @@ public final class AdjRibOut {
             if (known == null) {
                 sentOrder[slot] = insertions++;
                 noteCached(slotFamily[slot]);
+            } else {
+                journalIsCache = false;
             }
             other.sent = route;
+        } else {
+            journalIsCache = false;
         }
         queue(slot, paths.acquire(route), route, false);
     }
@@ -231,6 +240,7 @@ public final class AdjRibOut {
     /** An announcement into a slot of the primitive tables; {@code route}'s NLRI is not looked at. */
     private void announceFast(int slot, Route route) {
         if (!cache) {
+            journalIsCache = false;
             queue(slot, paths.acquire(route), null, false);
             return;
         }
@@ -241,6 +251,7 @@ public final class AdjRibOut {
             sentOrder[slot] = insertions++;
             noteCached(slotFamily[slot]);
         } else {
+            journalIsCache = false;
             paths.release(known);
         }
         sentPath[slot] = path;
@@ -253,6 +264,7 @@ public final class AdjRibOut {
      * announcement of the same route, and carries the attributes of the cached route it removes (wire.md §9.1).
      */
     public void withdraw(Route route) {
+        journalIsCache = false;
         int slot = slotOf(route);
         Other other = other(slot);
         if (other == null) {
@@ -270,6 +282,7 @@ public final class AdjRibOut {
     }
 
     private void withdrawFast(int slot, Route route) {
+        journalIsCache = false;
         int removed = cache ? sentPath[slot] : NONE;
         sentPath[slot] = NONE;
         // the cache's reference to the removed path goes to the withdrawal
@@ -283,11 +296,24 @@ public final class AdjRibOut {
 
     /** Re-queues every cached route: reconnect, {@code flush adj-rib out} (runtime.md §9). No dedup applies. */
     public void resendAll() {
+        journalIsCache = false;
         for (int family : cachedFamilies) resendFamily(family);
+    }
+
+    /**
+     * A session came up: the unsent changes are forgotten and the whole cache queued ({@link #discardPending()}, then
+     * {@link #resendAll()}). A journal that already is that, the configured routes queued at load, is kept as it is
+     * (issue 9: rebuilding it walked and queued a million routes again before the first UPDATE).
+     */
+    public void newSession() {
+        if (journalIsCache && cache) return;
+        discardPending();
+        resendAll();
     }
 
     /** Re-queues the cached routes of one family: a route refresh request for it. */
     public void resend(Family family) {
+        journalIsCache = false;
         int index = families.indexOf(family);
         if (index >= 0) resendFamily(index);
     }
@@ -308,6 +334,7 @@ public final class AdjRibOut {
 
     /** Forgets unsent changes; the cache stays. A reconnect does this, then {@link #resendAll()}. */
     public void discardPending() {
+        journalIsCache = false;
         if (drained) {
             clearPending();
             return;
@@ -400,6 +427,7 @@ public final class AdjRibOut {
             }
         }
         drained = true;
+        journalIsCache = false;
         clearPending();
     }
 
@@ -680,7 +708,10 @@ public final class AdjRibOut {
     }
 
     private void noteCached(int family) {
-        if (!cachedFamilies.contains(family)) cachedFamilies.add(family);
+        if (cachedFamilies.contains(family)) return;
+        cachedFamilies.add(family);
+        // resendAll queues family by family: with several, its buckets' runs may come in another order
+        if (cachedFamilies.size() > 1) journalIsCache = false;
     }
 
     private boolean cached(int slot) {

@@ -547,8 +547,7 @@ public final class PeerSession {
         firstUpdateAt = lastNow + settings.firstUpdateDelayNanos();
         eorSent = false;
         eorRequested.clear();
-        rib.discardPending();
-        rib.resendAll();
+        rib.newSession();
         listener.up(negotiatedOrDefault());
     }
 

@@ -94,8 +94,7 @@ class AdjRibOutDifferentialTest {
                         .isEqualTo(hex(reference.drain(session, options, withdrawals)));
             } else if (op < 97) {
                 what = "reconnect";
-                rib.discardPending();
-                rib.resendAll();
+                rib.newSession();
                 reference.discardPending();
                 reference.resendAll();
             } else if (op < 98) {
@@ -121,6 +120,60 @@ class AdjRibOutDifferentialTest {
         assertThat(hex(rib.drain(session, options, true)))
                 .as("seed %d: last drain", seed)
                 .isEqualTo(hex(reference.drain(session, options, true)));
+    }
+
+    /**
+     * A session coming up after routes were loaded (the configuration's, a program's before the session) sends what
+     * forgetting the journal and re-queueing the cache sends, whether or not {@link AdjRibOut#newSession()} keeps the
+     * journal: loads of new keys only (kept), with a key announced again, identically or not, a withdrawal, or a second
+     * family (rebuilt).
+     */
+    @Test
+    void aSessionAfterALoadSendsWhatAReconnectSends() {
+        for (long seed = 1; seed <= 400; seed++) {
+            SplittableRandom random = new SplittableRandom(seed);
+            Negotiated session = new Negotiated(65000, 65001, true, Negotiated.STANDARD_SIZE, 180,
+                    List.of(Family.IPV4_UNICAST, Family.IPV4_MULTICAST, Family.IPV6_UNICAST), Set.of(), Set.of(),
+                    Set.of(), Negotiated.Refresh.NORMAL, false, false, false);
+            boolean oneFamily = random.nextBoolean();
+            List<Nlri> keys = new ArrayList<>();
+            while (keys.size() < 1 + random.nextInt(300)) {
+                Nlri k = randomNlri(random);
+                if (!oneFamily || k.family().equals(Family.IPV4_UNICAST)) keys.add(k);
+            }
+            AdjRibOut rib = new AdjRibOut(true);
+            ReferenceAdjRibOut reference = new ReferenceAdjRibOut(true);
+            int twists = random.nextInt(3); // 0: new keys only
+            for (int i = 0; i < keys.size(); i++) {
+                Route r = Route.of(keys.get(i), NEXT_HOPS[random.nextInt(2)], randomAttributes(random));
+                if (!batch(random, keys, r, rib, reference, false)) {
+                    rib.announce(r);
+                    reference.announce(r);
+                }
+                if (random.nextInt(20) == 0) { // the same route again: dropped, the journal unchanged
+                    rib.announce(r);
+                    reference.announce(r);
+                }
+                if (twists > 0 && random.nextInt(keys.size()) == 0) {
+                    Route other = Route.of(keys.get(random.nextInt(i + 1)), NEXT_HOPS[2], randomAttributes(random));
+                    if (twists == 1) {
+                        rib.announce(other);
+                        reference.announce(other);
+                    } else {
+                        rib.withdraw(other);
+                        reference.withdraw(other);
+                    }
+                }
+            }
+            rib.newSession();
+            reference.discardPending();
+            reference.resendAll();
+            PackingOptions options = new PackingOptions(random.nextBoolean());
+            assertThat(hex(rib.drain(session, options, false)))
+                    .as("seed %d", seed)
+                    .isEqualTo(hex(reference.drain(session, options, false)));
+            assertThat(rib.routes()).as("seed %d", seed).isEqualTo(reference.routes());
+        }
     }
 
     /**
