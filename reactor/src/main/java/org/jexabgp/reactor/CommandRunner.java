@@ -24,6 +24,11 @@ final class CommandRunner {
     private static final Logger LOG = LoggerFactory.getLogger("exabgp.processes");
     /** Lines taken from one program per turn, so timers and keepalives never wait behind a flood. */
     private static final int LINES_PER_TURN = 4096;
+    /**
+     * Characters taken from one program per turn: bulk lines carry hundreds of routes each, and 4,096 of them held
+     * back every UPDATE until a whole feed was applied (issue 9: inject-bulk's first route came with its last).
+     */
+    private static final long CHARS_PER_TURN = 256 * 1024;
 
     private final Reactor reactor;
     /** Route commands' attribute texts, parsed once (ARCHITECTURE §8); pure, so shared by every program. */
@@ -42,7 +47,7 @@ final class CommandRunner {
         for (Processes.Entry e : processes.all()) {
             long chars = 0;
             ProcessKey key = e.key;
-            for (int i = 0; i < LINES_PER_TURN && !e.lines.isEmpty(); i++) {
+            for (int i = 0; i < LINES_PER_TURN && chars < CHARS_PER_TURN && !e.lines.isEmpty(); i++) {
                 String line = e.lines.poll();
                 chars += line.length() + 1;
                 if (line.startsWith("debug ")) {

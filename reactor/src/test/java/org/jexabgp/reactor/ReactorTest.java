@@ -324,6 +324,30 @@ class ReactorTest {
         assertThat(e.sent("10.0.0.3")).isEmpty();
     }
 
+    /**
+     * A program's lines are applied a bounded amount of text per turn, not only of lines: bulk lines carry hundreds of
+     * routes each, and the peer must get UPDATEs while the rest of such a feed waits (issue 9).
+     */
+    @Test
+    void bulkLinesAreAppliedABoundedAmountPerTurn() throws Exception {
+        Engine e = new Engine(CONFIG, SessionSettings.DEFAULT);
+        e.establish("10.0.0.2", 65002, "0A000002");
+        int lines = 400;
+        for (int line = 0; line < lines; line++) {
+            StringBuilder b = new StringBuilder("neighbor 10.0.0.2 announce attributes next-hop 10.0.0.1 nlri");
+            for (int p = 0; p < 200; p++)
+                b.append(' ').append(20 + line / 200).append('.').append(line % 200).append('.').append(p).append(".0/24");
+            e.command(b.toString());
+        }
+        e.turn();
+        long answered = e.toCtl().stream().filter("done"::equals).count();
+        assertThat(answered).isPositive().isLessThan(lines);
+        e.turn();
+        assertThat(e.sent("10.0.0.2").size()).as("UPDATEs of the first lines, before the feed is applied").isGreaterThan(3);
+        for (int i = 0; i < lines && e.toCtl().stream().filter("done"::equals).count() < lines; i++) e.turn();
+        assertThat(e.toCtl().stream().filter("done"::equals).count()).isEqualTo(lines);
+    }
+
     @Test
     void unknownCommandGetsErrorAndTheNextStillGetsDone() throws Exception {
         Engine e = new Engine(CONFIG, SessionSettings.DEFAULT);
