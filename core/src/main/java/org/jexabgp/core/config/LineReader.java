@@ -17,10 +17,21 @@ final class LineReader {
         this.in = in;
     }
 
-    /** Puts the next line, without its {@code '\n'}, in {@code line}; false once the last line was given. */
-    boolean next(StringBuilder line) {
+    /**
+     * Puts the next line, without its {@code '\n'}, in {@code line} (valid until the next call); false once the last
+     * line was given.
+     */
+    boolean next(LineBuffer line) {
         if (ended) return false;
-        line.setLength(0);
+        // most lines are whole in the buffer: given where they are
+        for (int i = position; i < limit; i++) {
+            if (buffer[i] == '\n') {
+                line.view(buffer, position, i - position);
+                position = i + 1;
+                return true;
+            }
+        }
+        line.clear();
         while (true) {
             if (position == limit) {
                 int n = in.read(buffer);

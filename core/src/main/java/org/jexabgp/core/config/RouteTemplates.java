@@ -371,27 +371,35 @@ public final class RouteTemplates {
 
     /** As {@link #ipv4}, the prefix as {@code address << 8 | length}, or -1. */
     private static long ipv4Value(CharSequence s, int start, int n) {
+        // each character read once: this runs for every route of a large configuration or feed
         long address = 0;
         int i = start;
         for (int part = 0; part < 4; part++) {
             int v = 0;
             int digits = 0;
-            while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
-                v = v * 10 + (s.charAt(i++) - '0');
+            char c = 0;
+            while (i < n) {
+                c = s.charAt(i++);
+                if (c < '0' || c > '9') break;
+                if (digits == 1 && v == 0) return -1; // a leading zero
+                v = v * 10 + (c - '0');
                 if (++digits > 3) return -1;
+                c = 0;
             }
-            if (digits == 0 || v > 255 || (digits > 1 && s.charAt(i - digits) == '0')) return -1;
+            if (digits == 0 || v > 255) return -1;
             address = address << 8 | v;
-            char sep = part < 3 ? '.' : '/';
-            if (i >= n || s.charAt(i++) != sep) return -1;
+            if (c != (part < 3 ? '.' : '/')) return -1;
         }
         int length = 0;
         int digits = 0;
-        while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
-            length = length * 10 + (s.charAt(i++) - '0');
+        while (i < n) {
+            char c = s.charAt(i++);
+            if (c < '0' || c > '9') return -1;
+            if (digits == 1 && length == 0) return -1;
+            length = length * 10 + (c - '0');
             if (++digits > 2) return -1;
         }
-        if (i != n || digits == 0 || length > 32 || (digits > 1 && s.charAt(i - digits) == '0')) return -1;
+        if (digits == 0 || length > 32) return -1;
         long hostMask = length == 32 ? 0 : (0xFFFF_FFFFL >>> length);
         if ((address & hostMask) != 0) return -1;
         return address << 8 | length;

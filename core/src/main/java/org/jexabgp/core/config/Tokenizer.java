@@ -30,7 +30,7 @@ public final class Tokenizer {
 
     // the file being read lazily, a physical line at a time, and the 1-based number of the last line read
     private final @Nullable LineReader lines;
-    private final StringBuilder physical = new StringBuilder();
+    private final LineBuffer physical = new LineBuffer();
     private int lineNumber;
     /** Takes whole plain lines before they are cut into words, when a section asked for them (issue 9). */
     private @Nullable LineTaker taker;

@@ -28,7 +28,7 @@ class LineReaderTest {
             for (boolean trickle : new boolean[] {false, true}) {
                 LineReader lines = new LineReader(trickle ? trickle(text) : ConfigText.of(text));
                 List<String> read = new ArrayList<>();
-                StringBuilder line = new StringBuilder();
+                LineBuffer line = new LineBuffer();
                 while (lines.next(line)) read.add(line.toString());
                 assertThat(lines.ended()).isTrue();
                 assertThat(read).as("%d characters", text.length()).isEqualTo(Arrays.asList(text.split("\n", -1)));
