@@ -47,6 +47,11 @@ final class DaemonMode implements Reactor.StartSteps {
         } catch (IOException e) {
             LOG.warn("can not set the umask: {}", e.getMessage());
         }
+        // a daemon started as root drops its privileges once it listens: its calls are linked meanwhile, on the
+        // other core, while the configuration is read (the JVM's user.name is that of the real uid)
+        if ("root".equals(System.getProperty("user.name")))
+            Thread.ofPlatform().daemon().name("link").start(
+                    () -> Posix.link("getuid", "getgid", "geteuid", "getpwnam", "setgroups", "setgid", "setuid"));
         if (pidFile != null) {
             try {
                 pidFile.check();

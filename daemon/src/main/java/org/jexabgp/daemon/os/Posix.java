@@ -98,6 +98,20 @@ public final class Posix {
         return UNAVAILABLE;
     }
 
+    /**
+     * Links these calls now, so their first use is only a call: linking builds classes and method handles, a few
+     * milliseconds each in a JVM just started (issue 9). Failures are left for that first use to report.
+     */
+    public static void link(String... functions) {
+        for (String f : functions) {
+            try {
+                handle(f);
+            } catch (IOException e) {
+                return;
+            }
+        }
+    }
+
     /** A user's ids from the system's user database (NSS, not only /etc/passwd). */
     public record User(String name, int uid, int gid) {}
 

@@ -51,4 +51,11 @@ class PosixTest {
         if (Posix.uid() != 0)
             assertThatThrownBy(() -> Posix.setUid(0)).isInstanceOf(IOException.class).hasMessageContaining("errno 1");
     }
+
+    @Test
+    void callsLinkedAheadAreMadeAsOthersAndUnknownOnesWaitForTheirUse() throws IOException {
+        Posix.link("getgid", "no_such_call", "geteuid");
+        assertThat(Posix.gid()).isEqualTo(Integer.parseInt(status("Gid").split("\\s+")[0]));
+        assertThat(Posix.euid()).isEqualTo(Integer.parseInt(status("Uid").split("\\s+")[1]));
+    }
 }
