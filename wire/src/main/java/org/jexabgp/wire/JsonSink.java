@@ -41,6 +41,16 @@ public interface JsonSink {
         return field(key, new String(text, offset, length));
     }
 
+    /**
+     * The elements of the array just begun, given as compact JSON separated by commas in {@code text[offset, offset +
+     * length)}: a renderer of many small values writes them at once (issue 9: a received UPDATE's thousand prefixes
+     * were a thousand objects through the generator). They must be the array's only elements. A sink that cannot take
+     * them returns false, and the caller writes the values one by one.
+     */
+    default boolean rawElements(char[] text, int offset, int length) {
+        return false;
+    }
+
     /** Writes the key of the next value (then call a value or begin method). */
     JsonSink key(String key);
 

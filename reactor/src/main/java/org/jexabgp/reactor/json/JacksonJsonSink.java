@@ -106,6 +106,16 @@ public final class JacksonJsonSink implements JsonSink {
     }
 
     @Override
+    public boolean rawElements(char[] text, int offset, int length) {
+        try {
+            out.writeRaw(text, offset, length);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return true;
+    }
+
+    @Override
     public JsonSink field(String key, long value) {
         return run(() -> out.writeNumberField(key, value));
     }

@@ -113,10 +113,14 @@ public final class InetPrefixes extends AbstractList<Nlri> implements RandomAcce
     }
 
     /**
-     * What {@link InetNlri#json} writes for each prefix, {@code {"nlri": "a.b.c.d/len"}} and the path id when asked,
-     * with the text built in one reused buffer.
+     * What {@link InetNlri#json} writes for each prefix, {@code {"nlri": "a.b.c.d/len"}} and the path id when asked:
+     * all of them as one text when the sink takes raw elements, else each through the sink from one reused buffer.
      */
     public void json(JsonSink out, boolean withPathId) {
+        if (size == 0) return;
+        RawElements raw = new RawElements(size, withPathId);
+        forEach(raw);
+        if (out.rawElements(raw.text, 0, raw.at)) return;
         char[] text = new char[18]; // "255.255.255.255/32"
         forEach((pathId, length, address) -> {
             out.beginObject();
@@ -126,9 +130,44 @@ public final class InetPrefixes extends AbstractList<Nlri> implements RandomAcce
         });
     }
 
+    /** The prefixes as compact JSON objects separated by commas, as a generator writes them. */
+    private static final class RawElements implements Consumer {
+        private static final char[] NLRI = "{\"nlri\":\"".toCharArray();
+        private static final char[] PATH = "\",\"path-information\":\"".toCharArray();
+        // {"nlri":"255.255.255.255/32","path-information":"255.255.255.255"}, and a comma
+        private static final int LONGEST = 29, LONGEST_WITH_PATH = 66;
+
+        final char[] text;
+        final boolean withPathId;
+        int at;
+
+        RawElements(int count, boolean withPathId) {
+            this.text = new char[count * ((withPathId ? LONGEST_WITH_PATH : LONGEST) + 1)];
+            this.withPathId = withPathId;
+        }
+
+        @Override
+        public void prefix(long pathId, int length, int address) {
+            if (at > 0) text[at++] = ',';
+            System.arraycopy(NLRI, 0, text, at, NLRI.length);
+            at = prefixText(text, at + NLRI.length, address, length);
+            if (withPathId) {
+                System.arraycopy(PATH, 0, text, at, PATH.length);
+                at = dottedQuad(text, at + PATH.length, (int) pathId);
+            }
+            text[at++] = '"';
+            text[at++] = '}';
+        }
+    }
+
     /** Writes {@code a.b.c.d/len} at the start of {@code text}; returns its length. */
     static int prefixText(char[] text, int address, int length) {
-        int at = dottedQuad(text, 0, address);
+        return prefixText(text, 0, address, length);
+    }
+
+    /** Writes {@code a.b.c.d/len} at {@code text[at]}; returns where it ends. */
+    private static int prefixText(char[] text, int at, int address, int length) {
+        at = dottedQuad(text, at, address);
         text[at++] = '/';
         return digits(text, at, length);
     }
