@@ -46,4 +46,16 @@ public record Afi(int value) {
     public String toString() {
         return name();
     }
+
+    // Written out (issue 9): a record's generated equals and hashCode go through a bootstrap method handle, slow
+    // until compiled, and these run for every route. The hash is the one a record has.
+    @Override
+    public boolean equals(Object o) {
+        return this == o || o instanceof Afi a && a.value == value;
+    }
+
+    @Override
+    public int hashCode() {
+        return value;
+    }
 }

@@ -40,4 +40,16 @@ public record Family(Afi afi, Safi safi) implements Comparable<Family> {
     public String toString() {
         return name();
     }
+
+    // Written out (issue 9): a record's generated equals and hashCode go through a bootstrap method handle, slow
+    // until compiled, and these run for every route. The hash is the one a record has.
+    @Override
+    public boolean equals(Object o) {
+        return this == o || o instanceof Family f && afi.equals(f.afi) && safi.equals(f.safi);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * afi.hashCode() + safi.hashCode();
+    }
 }
