@@ -348,6 +348,26 @@ class ReactorTest {
         assertThat(e.toCtl().stream().filter("done"::equals).count()).isEqualTo(lines);
     }
 
+    /** A turn makes a bounded number of route changes, counted per neighbour a command reaches (issue 9). */
+    @Test
+    void routeChangesPerTurnAreBoundedOverAllNeighbours() throws Exception {
+        Engine e = new Engine(CONFIG, SessionSettings.DEFAULT);
+        e.establish("10.0.0.2", 65002, "0A000002");
+        e.establish("10.0.0.3", 65003, "0A000003");
+        int lines = 200;
+        for (int line = 0; line < lines; line++) {
+            StringBuilder b = new StringBuilder("announce attributes next-hop 10.0.0.1 nlri");
+            for (int p = 0; p < 100; p++) b.append(" 20.").append(line).append('.').append(p).append(".0/24");
+            e.command(b.toString()); // to both neighbours: 200 changes a line, 1.6 KB of text
+        }
+        e.turn();
+        long answered = e.toCtl().stream().filter("done"::equals).count();
+        // 16,384 changes: 82 lines (the text alone would allow 160)
+        assertThat(answered).isBetween(1L, 82L);
+        for (int i = 0; i < lines && e.toCtl().stream().filter("done"::equals).count() < lines; i++) e.turn();
+        assertThat(e.toCtl().stream().filter("done"::equals).count()).isEqualTo(lines);
+    }
+
     @Test
     void unknownCommandGetsErrorAndTheNextStillGetsDone() throws Exception {
         Engine e = new Engine(CONFIG, SessionSettings.DEFAULT);
