@@ -333,19 +333,12 @@ class ReactorTest {
         Engine e = new Engine(CONFIG, SessionSettings.DEFAULT);
         e.establish("10.0.0.2", 65002, "0A000002");
         int lines = 400;
-        for (int line = 0; line < lines; line++) {
-            StringBuilder b = new StringBuilder("neighbor 10.0.0.2 announce attributes next-hop 10.0.0.1 nlri");
-            for (int p = 0; p < 200; p++)
-                b.append(' ').append(20 + line / 200).append('.').append(line % 200).append('.').append(p).append(".0/24");
-            e.command(b.toString());
-        }
+        bulkLines(e, "neighbor 10.0.0.2 ", lines, 200);
         e.turn();
-        long answered = e.toCtl().stream().filter("done"::equals).count();
-        assertThat(answered).isPositive().isLessThan(lines);
+        assertThat(answered(e)).isPositive().isLessThan(lines);
         e.turn();
         assertThat(e.sent("10.0.0.2").size()).as("UPDATEs of the first lines, before the feed is applied").isGreaterThan(3);
-        for (int i = 0; i < lines && e.toCtl().stream().filter("done"::equals).count() < lines; i++) e.turn();
-        assertThat(e.toCtl().stream().filter("done"::equals).count()).isEqualTo(lines);
+        turnsUntilAnswered(e, lines);
     }
 
     /** A turn makes a bounded number of route changes, counted per neighbour a command reaches (issue 9). */
@@ -355,17 +348,31 @@ class ReactorTest {
         e.establish("10.0.0.2", 65002, "0A000002");
         e.establish("10.0.0.3", 65003, "0A000003");
         int lines = 200;
-        for (int line = 0; line < lines; line++) {
-            StringBuilder b = new StringBuilder("announce attributes next-hop 10.0.0.1 nlri");
-            for (int p = 0; p < 100; p++) b.append(" 20.").append(line).append('.').append(p).append(".0/24");
-            e.command(b.toString()); // to both neighbours: 200 changes a line, 1.6 KB of text
-        }
+        bulkLines(e, "", lines, 100); // to both neighbours: 200 changes a line, 1.6 KB of text
         e.turn();
-        long answered = e.toCtl().stream().filter("done"::equals).count();
         // 16,384 changes: 82 lines (the text alone would allow 160)
-        assertThat(answered).isBetween(1L, 82L);
-        for (int i = 0; i < lines && e.toCtl().stream().filter("done"::equals).count() < lines; i++) e.turn();
-        assertThat(e.toCtl().stream().filter("done"::equals).count()).isEqualTo(lines);
+        assertThat(answered(e)).isBetween(1L, 82L);
+        turnsUntilAnswered(e, lines);
+    }
+
+    /** Lines of {@code announce attributes … nlri} with {@code prefixes} /24s each, all different. */
+    private static void bulkLines(Engine e, String selector, int lines, int prefixes) {
+        for (int line = 0; line < lines; line++) {
+            StringBuilder b = new StringBuilder(selector).append("announce attributes next-hop 10.0.0.1 nlri");
+            for (int p = 0; p < prefixes; p++)
+                b.append(' ').append(20 + line / 200).append('.').append(line % 200).append('.').append(p).append(".0/24");
+            e.command(b.toString());
+        }
+    }
+
+    private static long answered(Engine e) {
+        return e.toCtl().stream().filter("done"::equals).count();
+    }
+
+    /** Turns until every one of the lines was answered, which must not take more turns than lines. */
+    private static void turnsUntilAnswered(Engine e, int lines) {
+        for (int i = 0; i < lines && answered(e) < lines; i++) e.turn();
+        assertThat(answered(e)).isEqualTo(lines);
     }
 
     @Test
