@@ -44,6 +44,8 @@ final class CommandRunner {
     private int batchRoutes;
     /** Route changes made this turn, all programs together ({@link #CHANGES_PER_TURN}). */
     private long changes;
+    /** The peers of the command being applied ({@link #bound}). */
+    private final List<Peer> boundPeers = new ArrayList<>();
 
     CommandRunner(Reactor reactor) {
         this.reactor = reactor;
@@ -289,9 +291,10 @@ final class CommandRunner {
      * answer to users' most frequent question (users.md §2.1).
      */
     private List<Peer> bound(Processes.Entry e, List<Selector> selectors, String what) {
-        List<Peer> candidates = new ArrayList<>();
+        List<Peer> candidates = boundPeers; // reused: the callers only walk the list before the next command
+        candidates.clear();
         for (Peer p : reactor.peers()) if (e.everyNeighbor || p.subscriptions.processes().contains(e.spec.name())) candidates.add(p);
-        List<Peer> peers = selectors.isEmpty() ? candidates : select(candidates, selectors); // candidates is ours
+        List<Peer> peers = selectors.isEmpty() ? candidates : select(candidates, selectors);
         if (peers.isEmpty()) {
             List<String> names = new ArrayList<>();
             for (Peer p : candidates) names.add(p.neighbor.peerAddress().toString());
