@@ -95,8 +95,8 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     /**
-     * Routes in the forms programs send most, a few thousand of them: the cache then holds these paths' profiles, so
-     * the JIT compiles them early in a real run instead of interpreting its first hundred thousand lines.
+     * Routes in the forms programs send most, a few thousand of them: the cache then holds the classes, lambdas and
+     * string concatenations these paths use, loaded and linked (the profiles are not replayed: bin/jexabgp-env.sh).
      */
     private static String commands() {
         StringBuilder b = new StringBuilder();

@@ -23,14 +23,6 @@ final class LineReader {
      */
     boolean next(LineBuffer line) {
         if (ended) return false;
-        // most lines are whole in the buffer: given where they are
-        for (int i = position; i < limit; i++) {
-            if (buffer[i] == '\n') {
-                line.view(buffer, position, i - position);
-                position = i + 1;
-                return true;
-            }
-        }
         line.clear();
         while (true) {
             if (position == limit) {
@@ -44,7 +36,9 @@ final class LineReader {
             }
             for (int i = position; i < limit; i++) {
                 if (buffer[i] == '\n') {
-                    line.append(buffer, position, i - position);
+                    // most lines are whole in the buffer: given where they are
+                    if (line.length() == 0) line.view(buffer, position, i - position);
+                    else line.append(buffer, position, i - position);
                     position = i + 1;
                     return true;
                 }

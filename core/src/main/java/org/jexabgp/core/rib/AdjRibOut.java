@@ -46,7 +46,8 @@ public final class AdjRibOut {
     private boolean drained;
     /**
      * Whether the journal holds exactly what {@link #newSession()} would queue: every cached route once, in cache
-     * order, of one family, and nothing else. True from creation until anything but a first announcement of a key.
+     * order, of one family, and nothing else. True from creation until anything but a cached first announcement of a
+     * key.
      */
     private boolean journalIsCache = true;
 
@@ -306,7 +307,7 @@ public final class AdjRibOut {
      * (issue 9: rebuilding it walked and queued a million routes again before the first UPDATE).
      */
     public void newSession() {
-        if (journalIsCache && cache) return;
+        if (journalIsCache) return;
         discardPending();
         resendAll();
     }

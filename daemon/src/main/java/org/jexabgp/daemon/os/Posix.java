@@ -116,15 +116,15 @@ public final class Posix {
     public record User(String name, int uid, int gid) {}
 
     public static int uid() throws IOException {
-        return intCall("getuid");
+        return exact("getuid", (h, state, arena) -> (int) h.invokeExact(state));
     }
 
     public static int gid() throws IOException {
-        return intCall("getgid");
+        return exact("getgid", (h, state, arena) -> (int) h.invokeExact(state));
     }
 
     public static int euid() throws IOException {
-        return intCall("geteuid");
+        return exact("geteuid", (h, state, arena) -> (int) h.invokeExact(state));
     }
 
     /** {@code getpwnam(3)}: the user, or null when there is none of that name. */
@@ -134,8 +134,10 @@ public final class Posix {
             MemorySegment pw;
             try {
                 pw = (MemorySegment) handle("getpwnam").invokeExact(state, arena.allocateFrom(name));
+            } catch (IOException e) {
+                throw e;
             } catch (Throwable t) {
-                throw failed("getpwnam", t);
+                throw new IOException("getpwnam: " + t, t);
             }
             if (pw.equals(MemorySegment.NULL)) return null;
             MemorySegment p = pw.reinterpret(PW_GID + 4);
@@ -145,66 +147,47 @@ public final class Posix {
 
     /** Leaves only {@code gid} as group: no supplementary groups (root's would otherwise stay). */
     public static void setGroups(int gid) throws IOException {
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment state = arena.allocate(layout());
-            int rc;
-            try {
-                rc = (int) handle("setgroups").invokeExact(state, 1L, arena.allocateFrom(JAVA_INT, gid));
-            } catch (Throwable t) {
-                throw failed("setgroups", t);
-            }
-            if (rc < 0) throw new IOException("setgroups failed: errno " + errno(state));
-        }
+        exact("setgroups", (h, state, arena) -> (int) h.invokeExact(state, 1L, arena.allocateFrom(JAVA_INT, gid)));
     }
 
     public static void setGid(int gid) throws IOException {
-        intCall("setgid", gid);
+        exact("setgid", (h, state, arena) -> (int) h.invokeExact(state, gid));
     }
 
     public static void setUid(int uid) throws IOException {
-        intCall("setuid", uid);
+        exact("setuid", (h, state, arena) -> (int) h.invokeExact(state, uid));
     }
 
     /** Sets the umask; returns the previous one. */
     public static int umask(int mask) throws IOException {
-        return intCall("umask", mask);
+        return exact("umask", (h, state, arena) -> (int) h.invokeExact(state, mask));
     }
 
-    /*
-     * The calls every start makes (umask, the privilege drop) are invoked exactly: invokeWithArguments adapts the
-     * handle to Object[] first, tens of milliseconds of method-handle spinning in a JVM just started (issue 9).
+    /**
+     * A call every start makes (umask, the privilege drop), invoked exactly: {@code invokeWithArguments} adapts the
+     * handle to {@code Object[]} first, tens of milliseconds of method-handle spinning in a JVM just started (issue 9).
      */
+    @FunctionalInterface
+    private interface ExactCall {
+        /** Invokes h, whose first argument is the errno state; returns the C function's int result. */
+        int invoke(MethodHandle h, MemorySegment state, Arena arena) throws Throwable;
+    }
 
-    private static int intCall(String function) throws IOException {
+    /** Makes the call with an errno state; a negative result is an IOException with the errno. */
+    private static int exact(String function, ExactCall call) throws IOException {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment state = arena.allocate(layout());
             int rc;
             try {
-                rc = (int) handle(function).invokeExact(state);
+                rc = call.invoke(handle(function), state, arena);
+            } catch (IOException e) {
+                throw e;
             } catch (Throwable t) {
-                throw failed(function, t);
+                throw new IOException(function + ": " + t, t);
             }
             if (rc < 0) throw new IOException(function + " failed: errno " + errno(state));
             return rc;
         }
-    }
-
-    private static int intCall(String function, int arg) throws IOException {
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment state = arena.allocate(layout());
-            int rc;
-            try {
-                rc = (int) handle(function).invokeExact(state, arg);
-            } catch (Throwable t) {
-                throw failed(function, t);
-            }
-            if (rc < 0) throw new IOException(function + " failed: errno " + errno(state));
-            return rc;
-        }
-    }
-
-    private static IOException failed(String function, Throwable t) {
-        return t instanceof IOException e ? e : new IOException(function + ": " + t, t);
     }
 
     /** {@code setsid(2)}: a new session without a controlling terminal. */
