@@ -215,7 +215,52 @@ public final class AdjRibOut {
      */
     public void announceV4(Route shape, long[] prefixes, int from, int to) {
         int family = familyIndex(shape.nlri().family());
-        for (int i = from; i < to; i++) announceFast(fastSlot(family, prefixes[i]), shape);
+        if (!cache) {
+            for (int i = from; i < to; i++) announceFast(fastSlot(family, prefixes[i]), shape);
+            return;
+        }
+        // A key not seen before is the common case (a configuration's routes, a program's first announcements): it
+        // takes a new slot, is cached and queued at the end of the shape's bucket, all in this loop, with the path,
+        // bucket and run looked up once (issue 9: a million configured routes took 0.2 s here, cold). A known key
+        // goes the general way.
+        int path = NONE;
+        int references = 0;
+        Bucket bucket = null;
+        Run run = null;
+        for (int i = from; i < to; i++) {
+            long prefix = prefixes[i];
+            long key = (long) family << FAMILY_SHIFT | (prefix & 0xFF) << 32 | prefix >>> 8;
+            int slot = NONE;
+            if (freeCount == 0 && nextSlot < slotKey.length) {
+                slotKey[nextSlot] = key; // the index reads the key from there
+                slot = fastKeys.addIfAbsent(nextSlot, slotKey);
+            }
+            if (slot != nextSlot) { // known, or no new slot at hand
+                if (path != NONE) {
+                    paths.retain(path, references);
+                    path = NONE;
+                }
+                announceFast(slot != NONE ? slot : fastSlot(family, prefix), shape);
+                continue;
+            }
+            if (path == NONE) {
+                path = paths.acquire(shape);
+                references = -1; // acquire took one
+                bucket = bucketOf(path);
+                run = bucket.run(family);
+                noteCached(family);
+            }
+            nextSlot++;
+            slotFamily[slot] = (byte) family;
+            if (slotOther != null) slotOther[slot] = null;
+            sentPath[slot] = path;
+            sentOrder[slot] = insertions++;
+            pendingSlots++;
+            pendingBucket[slot] = bucket.index;
+            pendingPosition[slot] = run.append(slot, path << 1, null);
+            references += 2; // the cache's and the journal's
+        }
+        if (path != NONE) paths.retain(path, references);
     }
 
     /** {@link #withdraw} of routes as {@link #announceV4} names them. */

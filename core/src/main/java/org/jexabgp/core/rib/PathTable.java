@@ -95,6 +95,11 @@ final class PathTable {
         references[id]++;
     }
 
+    /** {@code n} references more (n ≥ 0). */
+    void retain(int id, int n) {
+        references[id] += n;
+    }
+
     /** One reference less; the path is forgotten at zero. */
     void release(int id) {
         if (--references[id] > 0) return;

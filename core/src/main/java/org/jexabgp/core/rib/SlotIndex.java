@@ -38,6 +38,24 @@ final class SlotIndex {
         size++;
     }
 
+    /**
+     * Adds {@code slot} unless its key {@code keys[slot]} is present already: returns the slot that has the key, which
+     * is {@code slot} when it was added. One probe where {@link #get} then {@link #put} take two.
+     */
+    int addIfAbsent(int slot, long[] keys) {
+        if ((size + 1) * 4 > (mask + 1) * 3) rehash((mask + 1) * 2, keys);
+        long key = keys[slot];
+        int[] t = table;
+        int i = index(key);
+        for (int s = t[i]; s != EMPTY; s = t[i]) {
+            if (keys[s] == key) return s;
+            i = (i + 1) & mask;
+        }
+        t[i] = slot;
+        size++;
+        return slot;
+    }
+
     /** Removes the slot of {@code key} if present, moving later entries of its probe run back (Knuth 6.4, R). */
     void remove(long key, long[] keys) {
         int i = index(key);

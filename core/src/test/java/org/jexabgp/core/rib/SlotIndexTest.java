@@ -9,7 +9,10 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-/** The index finds every slot by its key as a map would, through growth, reservations and removals under churn. */
+/**
+ * The index finds every slot by its key as a map would, through growth, reservations, adds (checked or not) and removals
+ * under churn.
+ */
 class SlotIndexTest {
     @Test
     void behavesAsAMap() {
@@ -28,11 +31,21 @@ class SlotIndexTest {
                 Integer known = reference.get(key);
                 if (op < 2) {
                     index.reserve(random.nextInt(2000), keys);
-                } else if (op < 55) {
+                } else if (op < 30) {
                     if (known != null) continue;
                     int slot = free.isEmpty() ? next++ : free.removeLast();
                     keys[slot] = key;
                     index.put(slot, keys);
+                    reference.put(key, slot);
+                } else if (op < 55) {
+                    // the candidate slot holds the key before the call; it is taken only when the key was absent
+                    int slot = free.isEmpty() ? next : free.getLast();
+                    keys[slot] = key;
+                    int got = index.addIfAbsent(slot, keys);
+                    assertThat(got).as("seed %d step %d", seed, step).isEqualTo(known == null ? slot : known);
+                    if (known != null) continue;
+                    if (free.isEmpty()) next++;
+                    else free.removeLast();
                     reference.put(key, slot);
                 } else if (op < 85) {
                     if (known == null) continue;
