@@ -1,11 +1,13 @@
 package org.jexabgp.core.rib;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jexabgp.core.model.AttributeSet;
 import org.jexabgp.core.model.Route;
 import org.jexabgp.core.rib.PathTable.Path;
 import org.jexabgp.wire.Afi;
@@ -87,8 +89,9 @@ public final class AdjRibOut {
     private @Nullable Family lastFamily;
     private int lastFamilyIndex;
 
-    private long[] packKeys = new long[256];
-    private final List<Change> group = new ArrayList<>();
+    /** What drains froze and did not pack yet, in sending order ({@link #packing()}). */
+    private final ArrayDeque<Frozen> frozen = new ArrayDeque<>();
+    private final CountingSink counted = new CountingSink();
 
     /** A slot of a non-fast family: its key, and the cached route. */
     private static final class Other {
@@ -97,6 +100,52 @@ public final class AdjRibOut {
 
         Other(RouteKey key) {
             this.key = key;
+        }
+    }
+
+    /** Part of a drain not yet packed. */
+    private sealed interface Frozen permits FrozenKeys, FrozenChanges {}
+
+    /** IPv4 routes of one bucket and family as primitive keys ({@link UpdatePacker#packInet}), packed from next on. */
+    private static final class FrozenKeys implements Frozen {
+        final Family family;
+        final long[] keys;
+        final int n;
+        final AttributeSet attributes;
+        final @Nullable IpAddress nextHop;
+        final boolean grouped;
+        final boolean includeWithdrawals;
+        int next;
+
+        FrozenKeys(Family family, long[] keys, int n, AttributeSet attributes, @Nullable IpAddress nextHop,
+                boolean grouped, boolean includeWithdrawals) {
+            this.family = family;
+            this.keys = keys;
+            this.n = n;
+            this.attributes = attributes;
+            this.nextHop = nextHop;
+            this.grouped = grouped;
+            this.includeWithdrawals = includeWithdrawals;
+        }
+    }
+
+    /** The changes of one bucket and family in any other form: packed at once. */
+    private record FrozenChanges(List<Change> changes, boolean grouped, boolean includeWithdrawals) implements Frozen {}
+
+    /** Passes UPDATEs on, counting their bytes. */
+    private static final class CountingSink implements UpdateSink {
+        @Nullable UpdateSink to;
+        long bytes;
+
+        @Override
+        public void update(byte[] message, int length) {
+            bytes += length;
+            Objects.requireNonNull(to).update(message, length);
+        }
+
+        @Override
+        public void oversized(Family family, int attributeBytes) {
+            Objects.requireNonNull(to).oversized(family, attributeBytes);
         }
     }
 
@@ -335,9 +384,12 @@ public final class AdjRibOut {
         queue(slot, removed != NONE ? removed : paths.acquire(route), null, true);
     }
 
-    /** True when a drain would produce messages (or, for a first pass, drop withdrawals). */
+    /**
+     * True when a drain would produce messages (or, for a first pass, drop withdrawals): changes pending, or frozen by a
+     * partial drain and not packed yet.
+     */
     public boolean hasPending() {
-        return pendingSlots > 0;
+        return pendingSlots > 0 || !frozen.isEmpty();
     }
 
     /** Re-queues every cached route: reconnect, {@code flush adj-rib out} (runtime.md §9). No dedup applies. */
@@ -381,6 +433,7 @@ public final class AdjRibOut {
     /** Forgets unsent changes; the cache stays. A reconnect does this, then {@link #resendAll()}. */
     public void discardPending() {
         journalIsCache = false;
+        frozen.clear(); // a partial drain's rest was for the session that ended
         if (drained) {
             clearPending();
             return;
@@ -442,39 +495,29 @@ public final class AdjRibOut {
 
     /**
      * Freezes every pending change into UPDATE messages for this session, in ExaBGP's order (wire.md §9.1–§9.3), and
-     * empties the journal.
+     * empties the journal. What an earlier {@linkplain #drain(Negotiated, PackingOptions, boolean, UpdateSink, long)
+     * partial drain} froze goes first.
      *
      * @param includeWithdrawals false for the first pass after the session came up (wire.md §9.6): withdrawals are
      *     dropped
      */
     public void drain(Negotiated session, PackingOptions options, boolean includeWithdrawals, UpdateSink sink) {
-        for (Bucket b : buckets) {
-            for (Run run : b.runs) {
-                if (run.live == 0) continue;
-                Family family = families.get(run.family);
-                // wire.md §9.2: one UPDATE group per bucket and family when grouping, else one per route
-                boolean grouped = options.groupUpdates() && PackingRules.groupable(family);
-                IpAddress nh = b.path.nextHop();
-                // IPv4 routes whose next hop is IPv4 (or which only withdraw) use the classic fields: packed from keys
-                if (run.allFast && (run.announcements == 0 || nh != null && nh.isV4())) {
-                    packFast(b, run, family, grouped, session, includeWithdrawals, sink);
-                    continue;
-                }
-                if (grouped) {
-                    group.clear();
-                    for (int i = 0; i < run.size; i++) if (run.values[i] != NONE) group.add(change(run, i));
-                    packer.pack(group, session, includeWithdrawals, sink);
-                } else {
-                    for (int i = 0; i < run.size; i++) {
-                        if (run.values[i] == NONE) continue;
-                        packer.pack(List.of(change(run, i)), session, includeWithdrawals, sink);
-                    }
-                }
-            }
-        }
-        drained = true;
-        journalIsCache = false;
-        clearPending();
+        emit(session, sink, Long.MAX_VALUE);
+        freeze(options, includeWithdrawals);
+        emit(session, sink, Long.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #drain(Negotiated, PackingOptions, boolean, UpdateSink)}, but stops once at least {@code bytes} bytes of
+     * UPDATEs were given to the sink, keeping the rest frozen for the next call; the journal is frozen again only when
+     * nothing frozen is left, so changes made meanwhile go after, as they would have. The messages are the same as one
+     * whole drain's: a large Adj-RIB-Out's first UPDATEs can be on their way while the rest is packed (issue 9).
+     * Frozen withdrawals follow the {@code includeWithdrawals} of the call that froze them.
+     */
+    public void drain(
+            Negotiated session, PackingOptions options, boolean includeWithdrawals, UpdateSink sink, long bytes) {
+        if (frozen.isEmpty()) freeze(options, includeWithdrawals);
+        emit(session, sink, bytes);
     }
 
     /** {@link #drain(Negotiated, PackingOptions, boolean, UpdateSink)}, collecting copies of the messages. */
@@ -484,32 +527,80 @@ public final class AdjRibOut {
         return out;
     }
 
-    private void packFast(
-            Bucket b,
-            Run run,
-            Family family,
-            boolean grouped,
-            Negotiated session,
-            boolean includeWithdrawals,
-            UpdateSink sink) {
-        if (packKeys.length < run.live) packKeys = new long[Math.max(run.live, packKeys.length * 2)];
+    /** Whether a partial drain left changes frozen but not yet packed: UPDATEs still to send. */
+    public boolean packing() {
+        return !frozen.isEmpty();
+    }
+
+    /** Moves the journal's changes, in sending order, to {@link #frozen}, and empties the journal. */
+    private void freeze(PackingOptions options, boolean includeWithdrawals) {
+        for (Bucket b : buckets) {
+            for (Run run : b.runs) {
+                if (run.live == 0) continue;
+                Family family = families.get(run.family);
+                // wire.md §9.2: one UPDATE group per bucket and family when grouping, else one per route
+                boolean grouped = options.groupUpdates() && PackingRules.groupable(family);
+                IpAddress nh = b.path.nextHop();
+                // IPv4 routes whose next hop is IPv4 (or which only withdraw) use the classic fields: packed from keys
+                if (run.allFast && (run.announcements == 0 || nh != null && nh.isV4())) {
+                    frozen.add(frozenKeys(b, run, family, grouped, includeWithdrawals));
+                    continue;
+                }
+                List<Change> changes = new ArrayList<>(run.live);
+                for (int i = 0; i < run.size; i++) if (run.values[i] != NONE) changes.add(change(run, i));
+                frozen.add(new FrozenChanges(changes, grouped, includeWithdrawals));
+            }
+        }
+        drained = true;
+        journalIsCache = false;
+        clearPending();
+    }
+
+    private FrozenKeys frozenKeys(Bucket b, Run run, Family family, boolean grouped, boolean includeWithdrawals) {
+        long[] keys = new long[run.live];
         int n = 0;
         for (int i = 0; i < run.size; i++) {
             int v = run.values[i];
             if (v == NONE) continue;
             long key = slotKey[run.slots[i]] & ((1L << FAMILY_SHIFT) - 1);
-            packKeys[n] = key << 1 | (v & 1);
-            if (grouped) {
-                n++;
-            } else {
-                packer.packInet(family, packKeys, 1, b.path.attributes(), b.path.nextHop(), session,
-                        includeWithdrawals, sink);
+            keys[n++] = key << 1 | (v & 1);
+        }
+        // a group goes in ExaBGP's order, mask length then prefix (UpdatePacker.packInet); single routes in the run's
+        if (grouped && n > 1) Arrays.sort(keys, 0, n);
+        return new FrozenKeys(family, keys, n, b.path.attributes(), b.path.nextHop(), grouped, includeWithdrawals);
+    }
+
+    /** Packs what is frozen, in order, until at least {@code bytes} bytes went to the sink or nothing is left. */
+    private void emit(Negotiated session, UpdateSink sink, long bytes) {
+        counted.to = sink;
+        counted.bytes = 0;
+        while (!frozen.isEmpty() && counted.bytes < bytes) {
+            switch (frozen.peekFirst()) {
+                case FrozenKeys k -> {
+                    if (k.grouped) {
+                        k.next = packer.packInet(k.family, k.keys, k.next, k.n, k.attributes, k.nextHop, session,
+                                k.includeWithdrawals, counted, bytes - counted.bytes);
+                    } else {
+                        while (k.next < k.n && counted.bytes < bytes) {
+                            packer.packInet(k.family, k.keys, k.next, k.next + 1, k.attributes, k.nextHop, session,
+                                    k.includeWithdrawals, counted, Long.MAX_VALUE);
+                            k.next++;
+                        }
+                    }
+                    if (k.next == k.n) frozen.removeFirst();
+                }
+                case FrozenChanges c -> {
+                    frozen.removeFirst();
+                    if (c.grouped) {
+                        packer.pack(c.changes, session, c.includeWithdrawals, counted);
+                    } else {
+                        for (Change change : c.changes)
+                            packer.pack(List.of(change), session, c.includeWithdrawals, counted);
+                    }
+                }
             }
         }
-        if (grouped) {
-            packer.packInet(family, packKeys, n, b.path.attributes(), b.path.nextHop(), session, includeWithdrawals,
-                    sink);
-        }
+        counted.to = null;
     }
 
     private Change change(Run run, int i) {
@@ -650,7 +741,6 @@ public final class AdjRibOut {
         buckets.clear();
         bucketIndex.clear();
         overflow.clear();
-        if (packKeys.length > 65536) packKeys = new long[256];
         cycle++; // every bucket remembered in pathBucket is stale now
         pendingSlots = 0;
     }

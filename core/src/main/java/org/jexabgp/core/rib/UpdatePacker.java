@@ -101,57 +101,65 @@ public final class UpdatePacker {
      * Every route uses the classic UPDATE fields: the caller sends here only groups whose next hop is IPv4, or that
      * only withdraw (wire.md §9.3 step 3).
      *
-     * @param keys {@code ((long) maskLength << 32 | address) << 1 | withdraw} in {@code keys[0, n)}, no path id (it is
-     *     written as 0 when add-path sends one); sorted here, which is ExaBGP's "mask length, then prefix" order
+     * @param keys {@code ((long) maskLength << 32 | address) << 1 | withdraw} in {@code keys[from, to)}, no path id (it
+     *     is written as 0 when add-path sends one); a group sorted by the caller, which is ExaBGP's "mask length, then
+     *     prefix" order
+     * @param bytes stop at the end of the first message that brings the bytes given to the sink to this many
+     * @return the index of the first key not packed: {@code to} when all were (or the group was dropped as oversized);
+     *     packing again from there gives the messages that packing on would have given
      */
-    public void packInet(
+    public int packInet(
             Family family,
             long[] keys,
-            int n,
+            int from,
+            int to,
             AttributeSet attributes,
             @Nullable IpAddress nextHop,
             Negotiated session,
             boolean includeWithdrawals,
-            UpdateSink sink) {
-        if (n == 0 || !session.families().contains(family)) return;
-        if (n > 1) Arrays.sort(keys, 0, n);
+            UpdateSink sink,
+            long bytes) {
+        if (from >= to || !session.families().contains(family)) return to;
         blob.reset();
         blobs.encode(attributes, nextHop, family, session, blob);
         int budget = session.messageSize() - HEADER - 2 - 2 - blob.length();
         if (budget <= 0) {
             sink.oversized(family, blob.length());
-            return;
+            return to;
         }
         boolean pathId = session.sendsPathId(family);
         withdrawn.reset();
         announced.reset();
-        for (int i = 0; i < n; i++) {
+        long emitted = 0;
+        for (int i = from; i < to; i++) {
             long k = keys[i];
             boolean withdraw = (k & 1) != 0;
             int length = (int) (k >>> 33) & 0xFF;
             int address = (int) (k >>> 1);
-            int bytes = (length + 7) >>> 3;
-            int size = 1 + bytes + (pathId ? 4 : 0);
+            int bytesOfPrefix = (length + 7) >>> 3;
+            int size = 1 + bytesOfPrefix + (pathId ? 4 : 0);
             // as packClassic: a withdrawal dropped in the first pass still counts for the split
             boolean keep = !withdraw || includeWithdrawals;
             if (withdrawn.length() + announced.length() + size > budget) {
                 if (withdrawn.length() == 0 && announced.length() == 0) {
                     sink.oversized(family, blob.length());
-                    return;
+                    return to;
                 }
-                emitClassic(sink);
+                emitted += emitClassic(sink);
                 withdrawn.reset();
                 announced.reset();
+                if (emitted >= bytes) return i; // a message ends before key i
             }
             if (!keep) continue;
             WireWriter into = withdraw ? withdrawn : announced;
             if (pathId) into.u32(0);
             into.u8(length);
-            for (int b = 0; b < bytes; b++) into.u8(address >>> (24 - 8 * b));
+            for (int b = 0; b < bytesOfPrefix; b++) into.u8(address >>> (24 - 8 * b));
         }
         if (withdrawn.length() > 0 || announced.length() > 0) emitClassic(sink);
         withdrawn.reset();
         announced.reset();
+        return to;
     }
 
     /** §9.3 step 6. Returns false when one NLRI alone does not fit (the rest of the group is dropped, as ExaBGP). */
@@ -184,7 +192,7 @@ public final class UpdatePacker {
     }
 
     /** A pure withdrawal carries no attributes (RFC 4271 §4.3: total path attribute length 0 without NLRI). */
-    private void emitClassic(UpdateSink sink) {
+    private int emitClassic(UpdateSink sink) {
         startMessage();
         message.u16(withdrawn.length()).writer(withdrawn);
         if (announced.length() > 0) {
@@ -192,7 +200,7 @@ public final class UpdatePacker {
         } else {
             message.u16(0);
         }
-        finishMessage(sink);
+        return finishMessage(sink);
     }
 
     /** §9.3 step 7 for one family. */
@@ -328,9 +336,11 @@ public final class UpdatePacker {
         message.u16(0).u8(UPDATE);
     }
 
-    private void finishMessage(UpdateSink sink) {
+    /** Returns the message's length. */
+    private int finishMessage(UpdateSink sink) {
         message.setU16(16, message.length());
         sink.update(message.array(), message.length());
+        return message.length();
     }
 
     private record Keyed(RouteKey key, Change change) {}

@@ -11,6 +11,7 @@ import org.jexabgp.core.fsm.Step;
 import org.jexabgp.core.model.Neighbor;
 import org.jexabgp.core.rib.AdjRibOut;
 import org.jexabgp.core.rib.PackingOptions;
+import org.jexabgp.core.rib.UpdateSink;
 import org.jexabgp.wire.Family;
 import org.jexabgp.wire.IpAddress;
 import org.jexabgp.wire.Malformed;
@@ -39,6 +40,12 @@ public final class PeerSession {
     private static final long NEVER = Long.MAX_VALUE;
     /** Messages handled per run, so one busy peer cannot hold the loop (the rest waits for the next turn). */
     private static final int MESSAGES_PER_RUN = 256;
+    /**
+     * UPDATE bytes packed per run once established (issue 9): a large Adj-RIB-Out is packed a part per turn, so that a
+     * million routes neither hold the loop (other peers, timers, programs) for the whole packing, 0.1 s cold, nor queue
+     * all their messages at once; the first ones are on their way meanwhile.
+     */
+    static final long DRAIN_BYTES = 256 * 1024;
     private static final int HEADER = 19;
 
     private final Neighbor neighbor;
@@ -286,7 +293,7 @@ public final class PeerSession {
             // RIB at establishment, the first changes to arrive are that pass. The first batch waits until the peer
             // has spoken or a moment has passed (firstUpdateAt); the End-of-RIB waits with it.
             if (rib.hasPending() && now >= firstUpdateAt) {
-                drainRib(n, !firstBatch);
+                drainRib(n, !firstBatch, DRAIN_BYTES);
                 firstBatch = false;
             }
             if (!eorSent && out.isEmpty() && !rib.hasPending()) {
@@ -337,8 +344,9 @@ public final class PeerSession {
         return written;
     }
 
+    /** Whether bytes are queued to send, or UPDATEs a partial drain has still to pack. */
     public boolean hasOutput() {
-        return !out.isEmpty();
+        return !out.isEmpty() || rib.packing();
     }
 
     // ---- framing and decoding ----
@@ -601,11 +609,19 @@ public final class PeerSession {
     }
 
     private void drainRib(Negotiated n, boolean includeWithdrawals) {
-        rib.drain(n, new PackingOptions(neighbor.groupUpdates()), includeWithdrawals, (message, length) -> {
-            byte[] bytes = java.util.Arrays.copyOf(message, length);
-            out.addLast(bytes);
-            if (listener.wantsCopies(2, false)) report(bytes, n, false);
-        });
+        drainRib(n, includeWithdrawals, Long.MAX_VALUE);
+    }
+
+    /** Queues UPDATEs from the Adj-RIB-Out: at least {@code bytes} of them when it has that many, the rest later. */
+    private void drainRib(Negotiated n, boolean includeWithdrawals, long bytes) {
+        UpdateSink sink = (message, length) -> {
+            byte[] copy = java.util.Arrays.copyOf(message, length);
+            out.addLast(copy);
+            if (listener.wantsCopies(2, false)) report(copy, n, false);
+        };
+        PackingOptions options = new PackingOptions(neighbor.groupUpdates());
+        if (bytes == Long.MAX_VALUE) rib.drain(n, options, includeWithdrawals, sink);
+        else rib.drain(n, options, includeWithdrawals, sink, bytes);
         if (!out.isEmpty()) listener.wantsToSend();
     }
 

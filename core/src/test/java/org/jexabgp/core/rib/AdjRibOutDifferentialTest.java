@@ -88,8 +88,11 @@ class AdjRibOutDifferentialTest {
             } else if (op < 95) {
                 boolean withdrawals = random.nextInt(4) > 0;
                 PackingOptions options = new PackingOptions(random.nextBoolean());
-                what = "drain " + options + " " + withdrawals;
-                assertThat(hex(rib.drain(session, options, withdrawals)))
+                // half the drains are made of partial drains of a random size: the same bytes, cut anywhere
+                long part = sizes.nextBoolean() ? 0 : 1 + sizes.nextInt(3 * size);
+                what = "drain " + options + " " + withdrawals + (part > 0 ? " by " + part + " bytes" : "");
+                assertThat(hex(part > 0 ? drainInParts(rib, session, options, withdrawals, part)
+                                : rib.drain(session, options, withdrawals)))
                         .as("seed %d step %d: %s", seed, step, what)
                         .isEqualTo(hex(reference.drain(session, options, withdrawals)));
             } else if (op < 97) {
@@ -120,6 +123,98 @@ class AdjRibOutDifferentialTest {
         assertThat(hex(rib.drain(session, options, true)))
                 .as("seed %d: last drain", seed)
                 .isEqualTo(hex(reference.drain(session, options, true)));
+    }
+
+    /** Partial drains of at least {@code bytes} each (when there is that much) until nothing frozen is left. */
+    static List<byte[]> drainInParts(
+            AdjRibOut rib, Negotiated session, PackingOptions options, boolean withdrawals, long bytes) {
+        List<byte[]> out = new ArrayList<>();
+        do {
+            rib.drain(session, options, withdrawals, (m, l) -> out.add(java.util.Arrays.copyOf(m, l)), bytes);
+        } while (rib.packing());
+        return out;
+    }
+
+    /**
+     * Changes made between partial drains go out after what was frozen, as if the drain had been whole: a withdrawal
+     * of a route still to be packed is sent after its announcement, new routes after the rest, and the first pass's
+     * "no withdrawals" holds only for what it froze.
+     */
+    @Test
+    void changesBetweenPartialDrainsComeAfterWhatWasFrozen() {
+        for (long seed = 1; seed <= 200; seed++) {
+            SplittableRandom random = new SplittableRandom(seed);
+            int size = random.nextBoolean() ? Negotiated.STANDARD_SIZE : 120 + random.nextInt(300);
+            Negotiated session = new Negotiated(65000, 65001, true, size, 180,
+                    List.of(Family.IPV4_UNICAST, Family.IPV4_MULTICAST, Family.IPV6_UNICAST), Set.of(), Set.of(),
+                    Set.of(), Negotiated.Refresh.NORMAL, false, false, false);
+            // mostly plain IPv4 prefixes and few attribute sets: large groups, cut inside by the partial drains
+            List<Nlri> keys = new ArrayList<>();
+            for (int i = 0, n = 50 + random.nextInt(3000); i < n; i++)
+                keys.add(random.nextInt(20) == 0 ? randomNlri(random) : new InetNlri(Family.IPV4_UNICAST,
+                        new Prefix(IpAddress.v4(random.nextLong(1L << 24) << 8), 24), 0));
+            List<AttributeSet> few = List.of(randomAttributes(random), randomAttributes(random));
+            AdjRibOut rib = new AdjRibOut(true);
+            ReferenceAdjRibOut reference = new ReferenceAdjRibOut(true);
+            for (Nlri k : keys) {
+                Route r = Route.of(k, NEXT_HOPS[random.nextInt(2)], few.get(random.nextInt(2)));
+                if (!batch(random, keys, r, rib, reference, false)) {
+                    rib.announce(r);
+                    reference.announce(r);
+                }
+            }
+            PackingOptions options = new PackingOptions(random.nextBoolean());
+            boolean firstPass = random.nextBoolean();
+            List<byte[]> sent = new ArrayList<>();
+            rib.drain(session, options, !firstPass, (m, l) -> sent.add(java.util.Arrays.copyOf(m, l)),
+                    1 + random.nextInt(2 * size));
+            List<byte[]> expected = new ArrayList<>(reference.drain(session, options, !firstPass));
+            for (int i = 0, n = 1 + random.nextInt(20); i < n; i++) {
+                Nlri k = keys.get(random.nextInt(keys.size()));
+                if (random.nextBoolean()) {
+                    Route r = Route.of(k, NEXT_HOPS[random.nextInt(3)], randomAttributes(random));
+                    rib.announce(r);
+                    reference.announce(r);
+                } else {
+                    Route r = Route.of(k, IpAddress.V4_ZERO, randomAttributes(random));
+                    rib.withdraw(r);
+                    reference.withdraw(r);
+                }
+            }
+            assertThat(rib.hasPending()).isTrue();
+            sent.addAll(drainInParts(rib, session, options, true, 1 + random.nextInt(2 * size)));
+            sent.addAll(drainInParts(rib, session, options, true, 1 + random.nextInt(2 * size)));
+            expected.addAll(reference.drain(session, options, true));
+            assertThat(hex(sent)).as("seed %d", seed).isEqualTo(hex(expected));
+            assertThat(rib.hasPending()).isFalse();
+            assertThat(rib.routes()).as("seed %d", seed).isEqualTo(reference.routes());
+        }
+    }
+
+    /** A reconnect in the middle of a partial drain forgets the rest: the new session gets the whole cache. */
+    @Test
+    void aReconnectDropsWhatAPartialDrainLeft() {
+        Negotiated session = new Negotiated(65000, 65001, true, Negotiated.STANDARD_SIZE, 180,
+                List.of(Family.IPV4_UNICAST), Set.of(), Set.of(), Set.of(), Negotiated.Refresh.NORMAL, false, false,
+                false);
+        AdjRibOut rib = new AdjRibOut(true);
+        ReferenceAdjRibOut reference = new ReferenceAdjRibOut(true);
+        AttributeSet attributes = randomAttributes(new SplittableRandom(7));
+        for (int i = 0; i < 5000; i++) {
+            Route r = Route.of(new InetNlri(Family.IPV4_UNICAST, new Prefix(IpAddress.v4(0x0A000000L + (i << 8)), 24),
+                    0), NEXT_HOPS[0], attributes);
+            rib.announce(r);
+            reference.announce(r);
+        }
+        List<byte[]> first = new ArrayList<>();
+        rib.drain(session, PackingOptions.DEFAULT, false, (m, l) -> first.add(java.util.Arrays.copyOf(m, l)), 4096);
+        assertThat(rib.packing()).isTrue();
+        rib.newSession();
+        assertThat(rib.packing()).isFalse();
+        reference.discardPending();
+        reference.resendAll();
+        assertThat(hex(rib.drain(session, PackingOptions.DEFAULT, false)))
+                .isEqualTo(hex(reference.drain(session, PackingOptions.DEFAULT, false)));
     }
 
     /**

@@ -139,12 +139,13 @@ class PeerSessionTest {
 
     private final Recorder listener = new Recorder();
     private PeerSession session;
+    private AdjRibOut rib;
     private long now;
 
     private PeerSession session(String extra, SessionSettings settings) throws Exception {
         Neighbor n = ConfigurationSyntax.parse(CONFIG.formatted(extra), "test.conf", ProgramCheck.ANY)
                 .neighbors().getFirst();
-        AdjRibOut rib = new AdjRibOut(n.adjRibOut());
+        rib = new AdjRibOut(n.adjRibOut());
         for (Route r : n.routes()) rib.announce(r);
         session = new PeerSession(n, settings, rib, listener);
         return session;
@@ -222,6 +223,65 @@ class PeerSessionTest {
         assertThat(session.negotiated().peerAs()).isEqualTo(65002);
         // nothing more to say
         assertThat(turns()).isEmpty();
+    }
+
+    /**
+     * A large Adj-RIB-Out is packed a part per run (issue 9): the first UPDATEs can be written while the rest is packed.
+     * The parts are whole messages, all routes go, and the End-of-RIB waits for the last of them.
+     */
+    @Test
+    void aLargeAdjRibOutGoesAPartPerRunAndTheEndOfRibLast() throws Exception {
+        session("", SessionSettings.DEFAULT);
+        int routes = 200_000; // 4 bytes each as /24s: 800 KB of UPDATEs, three parts at least
+        long[] prefixes = new long[routes];
+        for (int i = 0; i < routes; i++) prefixes[i] = (0x14000000L + ((long) i << 8)) << 8 | 24;
+        rib.announceV4(n().routes().getFirst(), prefixes, 0, routes);
+        session.start(now);
+        session.tcpUp(now, LOCAL, REMOTE);
+        pullAll();
+        feed(PEER_OPEN + KEEPALIVE);
+        java.io.ByteArrayOutputStream sent = new java.io.ByteArrayOutputStream();
+        int parts = 0;
+        byte[] buf = new byte[65536];
+        while (true) {
+            session.run(now);
+            int n;
+            long part = 0;
+            while ((n = session.pull(buf, 0, buf.length)) > 0) {
+                sent.write(buf, 0, n);
+                part += n;
+            }
+            if (part == 0) break;
+            parts++;
+            // a part stops at the first message that reaches the size
+            assertThat(part).isLessThan(PeerSession.DRAIN_BYTES + 4096 + 19);
+        }
+        assertThat(session.hasOutput()).isFalse();
+        assertThat(parts).isGreaterThanOrEqualTo(4); // three parts of UPDATEs at least, then the End-of-RIB
+        byte[] all = sent.toByteArray();
+        int updates = 0;
+        int prefixCount = 0;
+        int at = 19; // after the KEEPALIVE answering the OPEN
+        String last = "";
+        while (at < all.length) {
+            int length = (all[at + 16] & 0xFF) << 8 | (all[at + 17] & 0xFF);
+            assertThat(all[at + 18]).isEqualTo((byte) 2);
+            int withdrawn = (all[at + 19] & 0xFF) << 8 | (all[at + 20] & 0xFF);
+            int attributes = (all[at + 21 + withdrawn] & 0xFF) << 8 | (all[at + 22 + withdrawn] & 0xFF);
+            int nlri = length - 23 - withdrawn - attributes;
+            prefixCount += nlri / 4 + (nlri % 4 == 3 ? 1 : 0); // the configured /16 takes 3 bytes
+            updates++;
+            last = HexFormat.of().withUpperCase().formatHex(all, at, at + length);
+            at += length;
+        }
+        assertThat(at).isEqualTo(all.length);
+        assertThat(prefixCount).isEqualTo(routes + 1);
+        assertThat(last).isEqualTo(EOR_IPV4);
+        assertThat(updates).isGreaterThan(routes * 4 / 4096);
+    }
+
+    private Neighbor n() throws Exception {
+        return ConfigurationSyntax.parse(CONFIG.formatted(""), "test.conf", ProgramCheck.ANY).neighbors().getFirst();
     }
 
     /**
