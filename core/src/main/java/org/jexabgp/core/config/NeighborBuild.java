@@ -86,12 +86,12 @@ final class NeighborBuild {
         List<ApiBinding> api = new ArrayList<>();
         for (NeighborDraft.Item<ApiBinding> b : d.api) api.add(b.value());
 
-        // issue 9: the draft's compact list is the neighbour's, never a million Route objects nor a second copy
-        Family checked = null; // routes written alike share their family object: one check per run of them
-        for (int i = 0; i < d.routes.size(); i++) {
+        // issue 9: the draft's compact list is the neighbour's, never a million Route objects nor a second copy; its
+        // families are checked from its shapes, and the routes walked only to name the first one refused
+        boolean refused = false;
+        for (Family f : d.routes.families()) refused |= !families.contains(f) && !f.equals(Family.IPV4_UNICAST);
+        for (int i = 0; refused && i < d.routes.size(); i++) {
             Family f = d.routes.family(i);
-            if (f == checked) continue;
-            checked = f;
             if (!families.contains(f) && !f.equals(Family.IPV4_UNICAST))
                 throw ConfigError.at(
                         d.routes.get(i).at(),

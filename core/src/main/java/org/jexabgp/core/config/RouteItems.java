@@ -85,6 +85,11 @@ final class RouteItems extends AbstractList<NeighborDraft.Item<Route>> implement
         return routes.family(index);
     }
 
+    /** The families of the routes, each once. */
+    java.util.Set<Family> families() {
+        return routes.families();
+    }
+
     /** The routes, for the neighbour. */
     RouteList routes() {
         return routes.build();

@@ -179,6 +179,15 @@ public final class RouteList extends AbstractList<Route> implements RandomAccess
             return size;
         }
 
+        /** The families of the routes added (each once): from their shapes, and the routes kept whole. */
+        public java.util.Set<Family> families() {
+            java.util.Set<Family> out = new java.util.HashSet<>();
+            for (int s = 0; s < shapeCount; s++) out.add(shapes[s].family());
+            Route[] w = whole;
+            if (w != null) for (int i = 0; i < size; i++) if (shapeOf[i] < 0) out.add(w[i].family());
+            return out;
+        }
+
         /** The family of a route added, without making the route. */
         public Family family(int index) {
             if (index < 0 || index >= size) throw new IndexOutOfBoundsException(index);
