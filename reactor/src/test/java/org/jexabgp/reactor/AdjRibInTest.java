@@ -26,8 +26,13 @@ import org.junit.jupiter.api.Test;
 class AdjRibInTest {
     @Test
     void randomUpdatesLeaveWhatTheModelSays() {
+        // the log of IPv4 changes as large as it is (put in the tables when read), or so small that it is put there
+        // between reads too
+        for (int logMax : new int[] {AdjRibIn.LOG_MAX, 1, 7, 64}) randomUpdates(new AdjRibIn(logMax));
+    }
+
+    private static void randomUpdates(AdjRibIn rib) {
         Random random = new Random(5);
-        AdjRibIn rib = new AdjRibIn();
         Map<String, String> model = new LinkedHashMap<>(); // prefix -> "next hop|med"
         for (int u = 0; u < 3_000; u++) {
             List<Nlri> withdrawn = new ArrayList<>();
