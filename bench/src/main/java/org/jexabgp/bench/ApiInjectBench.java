@@ -140,7 +140,7 @@ public class ApiInjectBench {
         public void startProcess(ProcessKey process, List<String> command, Map<String, String> extraEnvironment) {}
 
         @Override
-        public void toProcess(ProcessKey process, byte[] line) {}
+        public void toProcess(ProcessKey process, byte[] line, int count) {}
 
         @Override
         public void stopProcess(ProcessKey process) {}

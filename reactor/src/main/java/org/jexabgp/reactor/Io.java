@@ -27,8 +27,10 @@ public interface Io {
     /**
      * Send lines (each with its newline: one, or a turn's worth joined) to a program. Never blocks: a full queue drops
      * them (counted, logged).
+     *
+     * @param count how many lines there are (for the program's statistics: not counted again from the bytes)
      */
-    void toProcess(ProcessKey process, byte[] lines);
+    void toProcess(ProcessKey process, byte[] lines, int count);
 
     /** Close the program's stdin and terminate it (SIGTERM, then SIGKILL after a grace period). */
     void stopProcess(ProcessKey process);

@@ -184,7 +184,8 @@ final class Processes {
     void flush(Io io) {
         for (Entry e : byName.values()) {
             if (e.outbox.isEmpty()) continue;
-            if (e.key != null) io.toProcess(e.key, e.outbox.size() == 1 ? e.outbox.getFirst() : joined(e.outbox));
+            if (e.key != null)
+                io.toProcess(e.key, e.outbox.size() == 1 ? e.outbox.getFirst() : joined(e.outbox), e.outbox.size());
             e.outbox.clear();
         }
     }

@@ -120,7 +120,7 @@ class ReactorTest {
         }
 
         @Override
-        public void toProcess(ProcessKey process, byte[] lines) {
+        public void toProcess(ProcessKey process, byte[] lines, int count) {
             for (String line : new String(lines, StandardCharsets.UTF_8).split("\n"))
                 log.add("toProcess " + process + " " + line.stripTrailing());
         }

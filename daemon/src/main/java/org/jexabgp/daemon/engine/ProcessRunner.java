@@ -135,10 +135,9 @@ final class ProcessRunner {
         Thread.ofPlatform().daemon().name("stderr-" + key).start(() -> stderr(key, process.getErrorStream()));
     }
 
-    /** Queues a line; never blocks. A program that does not read loses events, not the daemon. */
-    void send(ProcessKey key, byte[] line) {
+    /** Queues lines (count of them); never blocks. A program that does not read loses events, not the daemon. */
+    void send(ProcessKey key, byte[] line, int lines) {
         LoopStats.Program counted = stats.program(key.name());
-        int lines = newlines(line);
         counted.lines += lines;
         ControlChannel channel = channels.get(key);
         if (channel != null) {
@@ -157,13 +156,6 @@ final class ProcessRunner {
             return;
         }
         r.out.add(line);
-    }
-
-    /** How many lines a hand-over holds (the reactor joins a turn's lines for one program). */
-    private static int newlines(byte[] lines) {
-        int n = 0;
-        for (byte b : lines) if (b == '\n') n++;
-        return Math.max(n, 1);
     }
 
     /** The reactor executed commands of this program: its reader may read further. */

@@ -422,8 +422,8 @@ final class SelectorEngine implements Engine {
         }
 
         @Override
-        public void toProcess(ProcessKey process, byte[] line) {
-            support.processes.send(process, line);
+        public void toProcess(ProcessKey process, byte[] line, int count) {
+            support.processes.send(process, line, count);
         }
 
         @Override

@@ -392,8 +392,8 @@ final class VirtualThreadEngine implements Engine {
         }
 
         @Override
-        public void toProcess(ProcessKey process, byte[] line) {
-            support.processes.send(process, line);
+        public void toProcess(ProcessKey process, byte[] line, int count) {
+            support.processes.send(process, line, count);
         }
 
         @Override

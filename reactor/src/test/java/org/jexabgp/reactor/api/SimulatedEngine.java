@@ -68,7 +68,7 @@ final class SimulatedEngine implements Io {
     }
 
     @Override
-    public void toProcess(ProcessKey process, byte[] lines) {
+    public void toProcess(ProcessKey process, byte[] lines, int count) {
         List<String> told = toProcess.computeIfAbsent(process.name(), k -> new ArrayList<>());
         for (String line : new String(lines, StandardCharsets.UTF_8).split("\n")) told.add(line.stripTrailing());
     }
