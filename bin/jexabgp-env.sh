@@ -47,9 +47,28 @@ fi
 if [ -n "$aot" ]; then aot="$aot -XX:+UnlockDiagnosticVMOptions -XX:-AOTReplayTraining"; fi
 # The heap (issue 9): arrays of 512 KB or more (the tables of a large Adj-RIB-Out, growing) are made in the old
 # generation at once, not copied there by young collections (a million configured routes: ten pauses, 0.1 s); the
-# initial 256 MB (pages are resident only once used) saves full collections while the old generation grows. A
-# JEXABGP_HEAP given is also the initial size (it may be below 256 MB).
+# initial 128 MB saves the full collections that growing the old generation from a small start costs (six for those
+# routes). Not more: the old generation fills with garbage up to its size before it is collected. A smaller
+# JEXABGP_HEAP is also the initial size (and the JVM sizes the young generation of one under 64 MB); -Xmx or -Xms in
+# JEXABGP_JAVA_OPTS leaves the initial size to the JVM.
 heap=${JEXABGP_HEAP:-1g}
-initial=256m
-if [ -n "${JEXABGP_HEAP:-}" ]; then initial=$heap; fi
-JEXABGP_JVM_FLAGS="-XX:+UseSerialGC -Xms$initial -Xmn16m -Xmx$heap -XX:PretenureSizeThreshold=512k $aot -Xlog:disable -Xlog:all=warning:stderr ${JEXABGP_JAVA_OPTS:-}"
+initial=-Xms128m
+young=-Xmn16m
+heap_number=${heap%[kKmMgG]}
+case $heap_number in
+  ''|*[!0-9]*) ;; # not a size this script reads: the JVM judges it
+  *)
+    case $heap in
+      *[gG]) heap_mib=$((heap_number * 1024)) ;;
+      *[mM]) heap_mib=$heap_number ;;
+      *[kK]) heap_mib=$((heap_number / 1024)) ;;
+      *) heap_mib=$((heap_number / 1048576)) ;;
+    esac
+    if [ "$heap_mib" -lt 128 ]; then initial=-Xms$heap; fi
+    if [ "$heap_mib" -lt 64 ]; then young=; fi
+    ;;
+esac
+case " ${JEXABGP_JAVA_OPTS:-} " in
+  *" -Xmx"* | *" -Xms"* | *MaxHeapSize* | *InitialHeapSize*) initial= ;;
+esac
+JEXABGP_JVM_FLAGS="-XX:+UseSerialGC $initial $young -Xmx$heap -XX:PretenureSizeThreshold=512k $aot -Xlog:disable -Xlog:all=warning:stderr ${JEXABGP_JAVA_OPTS:-}"

@@ -33,7 +33,8 @@ import org.jspecify.annotations.Nullable;
  * announced, as before.
  *
  * <p>Those IPv4 changes are first only written down, in arrival order (the log: key, attribute group, arrival number),
- * and put in the tables when the routes are asked for, or once the log holds {@link #LOG_MAX} changes (40 MB at most).
+ * and put in the tables when the routes are asked for, once the log holds {@link #LOG_MAX} changes (40 MB at most), or
+ * once {@link #LOG_GROUPS} attribute groups were made meanwhile (each logged announcement holds its group).
  * A peer's table arriving costs no lookup then (issue 9: the tables' lookups and growth took 0.25 s of the 1.1 s a
  * million received routes took).
  */
@@ -66,6 +67,12 @@ final class AdjRibIn {
 
     /** Changes the log holds at most (see the class comment). */
     static final int LOG_MAX = 1 << 21;
+    /** Attribute groups made while the log holds changes, at most, before it is put in the tables. */
+    static final int LOG_GROUPS = 4096;
+    /** Log entries whose arrays are kept once the log is put in the tables; larger ones are let go. */
+    private static final int LOG_KEPT = 1 << 16;
+
+    private int groupsSinceSettle;
 
     private final int logMax;
     private long[] logKey = new long[64];
@@ -151,10 +158,17 @@ final class AdjRibIn {
             else removeV4(logKey[i]);
         }
         logLength = 0;
+        groupsSinceSettle = 0;
+        if (logKey.length > LOG_KEPT) { // a burst's log is not kept for good
+            logKey = new long[64];
+            logGroup = new int[64];
+            logOrder = new long[64];
+        }
     }
 
     void clear() {
         logLength = 0;
+        groupsSinceSettle = 0;
         routes.clear();
         v4 = new KeyTable();
         v4Slots = 0;
@@ -182,6 +196,11 @@ final class AdjRibIn {
         return out;
     }
 
+    /** Attribute groups allocated, the log's included (tests: what churn pins before anything is asked). */
+    int groupsAllocated() {
+        return groups.size() - freeGroupCount;
+    }
+
     /** Attribute groups in use (for tests: churn must not grow them past the routes kept). */
     int groupsInUse() {
         settle();
@@ -205,6 +224,9 @@ final class AdjRibIn {
         int previous = lastGroup;
         lastGroup = -1;
         if (previous >= 0 && groupUsers[previous] == 0) free(previous);
+        // the log holds the groups of the announcements it holds: a peer changing attributes at every UPDATE would pin
+        // a group per UPDATE until the log is put in the tables, which releases those replaced since
+        if (logLength > 0 && ++groupsSinceSettle > LOG_GROUPS) settle();
         Group group = new Group(hop, List.copyOf(attributes));
         int index;
         if (freeGroupCount > 0) {

@@ -69,6 +69,27 @@ class AdjRibInTest {
         }
     }
 
+    /**
+     * A peer announcing one route again and again with other attributes each time, and nobody asking: the groups the
+     * log holds stay bounded (each logged announcement holds its attributes until the log is put in the tables).
+     */
+    @Test
+    void attributesChangingAtEveryUpdatePinABoundedNumberOfGroups() {
+        AdjRibIn rib = new AdjRibIn();
+        for (int u = 0; u < 3 * AdjRibIn.LOG_GROUPS; u++) {
+            List<Attribute> attributes =
+                    List.of(new Origin(Origin.IGP), new NextHop(IpAddress.parse("192.0.2.1")), new Med(u));
+            rib.record(RouteUpdate.of(
+                    new Update(List.of(), attributes, List.of(InetNlri.of(Family.IPV4_UNICAST, "10.0.0.0/24")))));
+            assertThat(rib.groupsAllocated()).isLessThanOrEqualTo(AdjRibIn.LOG_GROUPS + 2);
+        }
+        assertThat(rib.size()).isEqualTo(1);
+        Med last = (Med) rib.routes().getFirst().attributes().stream().filter(a -> a instanceof Med).findFirst()
+                .orElseThrow();
+        assertThat(last.value()).isEqualTo(3 * AdjRibIn.LOG_GROUPS - 1);
+        assertThat(rib.groupsInUse()).isLessThanOrEqualTo(2);
+    }
+
     private static Nlri prefix(Random random) {
         // a small pool so that routes are replaced and withdrawn often; a few host routes and short prefixes
         return switch (random.nextInt(10)) {

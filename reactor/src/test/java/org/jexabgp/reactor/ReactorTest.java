@@ -121,6 +121,10 @@ class ReactorTest {
 
         @Override
         public void toProcess(ProcessKey process, byte[] lines, int count) {
+            // the count the reactor gives (a program's statistics) is the lines handed over, whatever the encoder
+            int newlines = 0;
+            for (byte b : lines) if (b == '\n') newlines++;
+            assertThat(count).as("lines counted for %s", process).isEqualTo(newlines);
             for (String line : new String(lines, StandardCharsets.UTF_8).split("\n"))
                 log.add("toProcess " + process + " " + line.stripTrailing());
         }
@@ -280,6 +284,17 @@ class ReactorTest {
         assertThat(e.sent("10.0.0.2").get(1)).isEqualTo(KEEPALIVE);
         assertThat(e.sent("10.0.0.2").get(2)).isEqualTo(MARKER + "001702" + "00000000");
         assertThat(states(e.toCtl())).containsExactly("10.0.0.2 connected", "10.0.0.2 up");
+    }
+
+    /**
+     * A text program's events are each a line and the empty line after it (ExaBGP's text encoder): the lines counted
+     * for its statistics are those, not the events (the fake engine checks every hand-over's count against its bytes).
+     */
+    @Test
+    void aTextProgramsLinesAreCountedAsLines() throws Exception {
+        Engine e = new Engine(CONFIG.replace("encoder json", "encoder text"), SessionSettings.DEFAULT);
+        e.establish("10.0.0.2", 65002, "0A000002");
+        assertThat(e.log.stream().filter(l -> l.startsWith("toProcess ctl#1 ")).toList()).hasSize(2); // connected, up
     }
 
     /**

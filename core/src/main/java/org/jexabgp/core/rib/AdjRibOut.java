@@ -527,6 +527,11 @@ public final class AdjRibOut {
         return out;
     }
 
+    /** Packs, whole, what partial drains froze: the UPDATEs that a whole drain would already have given. */
+    public void packFrozen(Negotiated session, UpdateSink sink) {
+        emit(session, sink, Long.MAX_VALUE);
+    }
+
     /** Whether a partial drain left changes frozen but not yet packed: UPDATEs still to send. */
     public boolean packing() {
         return !frozen.isEmpty();

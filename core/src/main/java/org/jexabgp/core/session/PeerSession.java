@@ -259,6 +259,7 @@ public final class PeerSession {
         Negotiated n = negotiated;
         if (n == null) return;
         boolean enhanced = neighbor.capabilities().routeRefresh();
+        packFrozen(n);
         if (enhanced) for (Family f : n.families()) queue(new RouteRefresh(f, RouteRefresh.BEGIN), n);
         rib.resendAll();
         drainRib(n, true);
@@ -445,6 +446,7 @@ public final class PeerSession {
     private void answerRefresh(RouteRefresh rr, Negotiated n) {
         Family family = rr.family();
         boolean enhanced = n.refresh() == Negotiated.Refresh.ENHANCED;
+        packFrozen(n);
         if (enhanced) queue(new RouteRefresh(family, RouteRefresh.BEGIN), n);
         rib.resend(family);
         drainRib(n, true);
@@ -614,15 +616,29 @@ public final class PeerSession {
 
     /** Queues UPDATEs from the Adj-RIB-Out: at least {@code bytes} of them when it has that many, the rest later. */
     private void drainRib(Negotiated n, boolean includeWithdrawals, long bytes) {
-        UpdateSink sink = (message, length) -> {
-            byte[] copy = java.util.Arrays.copyOf(message, length);
-            out.addLast(copy);
-            if (listener.wantsCopies(2, false)) report(copy, n, false);
-        };
+        UpdateSink sink = queueing(n);
         PackingOptions options = new PackingOptions(neighbor.groupUpdates());
         if (bytes == Long.MAX_VALUE) rib.drain(n, options, includeWithdrawals, sink);
         else rib.drain(n, options, includeWithdrawals, sink, bytes);
         if (!out.isEmpty()) listener.wantsToSend();
+    }
+
+    /**
+     * Queues what a partial drain left to pack: a route refresh's or a flush's Begin-of-RIB marker goes after every
+     * UPDATE already due, as it would after one whole drain.
+     */
+    private void packFrozen(Negotiated n) {
+        if (!rib.packing()) return;
+        rib.packFrozen(n, queueing(n));
+        if (!out.isEmpty()) listener.wantsToSend();
+    }
+
+    private UpdateSink queueing(Negotiated n) {
+        return (message, length) -> {
+            byte[] copy = java.util.Arrays.copyOf(message, length);
+            out.addLast(copy);
+            if (listener.wantsCopies(2, false)) report(copy, n, false);
+        };
     }
 
     /** Reports one of our own UPDATEs by decoding it again: only done when a program asked for send copies. */

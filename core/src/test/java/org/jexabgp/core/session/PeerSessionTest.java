@@ -280,6 +280,51 @@ class PeerSessionTest {
         assertThat(updates).isGreaterThan(routes * 4 / 4096);
     }
 
+    /**
+     * A flush while a large Adj-RIB-Out is being packed in parts: the Begin-of-RIB marker comes after all the UPDATEs
+     * that were due, as after one whole drain, and the whole table follows it before the End-of-RIB marker.
+     */
+    @Test
+    void aFlushDuringPartialDrainsMarksAfterWhatWasDue() throws Exception {
+        session("capability { route-refresh; }", SessionSettings.DEFAULT);
+        int routes = 200_000;
+        long[] prefixes = new long[routes];
+        for (int i = 0; i < routes; i++) prefixes[i] = (0x14000000L + ((long) i << 8)) << 8 | 24;
+        rib.announceV4(n().routes().getFirst(), prefixes, 0, routes);
+        session.start(now);
+        session.tcpUp(now, LOCAL, REMOTE);
+        pullAll();
+        feed(PEER_OPEN + KEEPALIVE);
+        java.io.ByteArrayOutputStream sent = new java.io.ByteArrayOutputStream();
+        byte[] buf = new byte[65536];
+        session.run(now); // established: the KEEPALIVE answering the OPEN
+        for (int n; (n = session.pull(buf, 0, buf.length)) > 0; ) sent.write(buf, 0, n);
+        session.run(now); // the first part of the UPDATEs, the rest frozen
+        assertThat(rib.packing()).isTrue();
+        session.flushAdjRibOut();
+        for (int i = 0; i < 100; i++) {
+            int n;
+            while ((n = session.pull(buf, 0, buf.length)) > 0) sent.write(buf, 0, n);
+            session.run(now);
+        }
+        byte[] all = sent.toByteArray();
+        int prefixCount = 0;
+        List<String> markers = new ArrayList<>();
+        for (int at = 0; at < all.length; ) {
+            int length = (all[at + 16] & 0xFF) << 8 | (all[at + 17] & 0xFF);
+            if (all[at + 18] == 5) markers.add(prefixCount + ":" + all[at + 21]); // ROUTE-REFRESH subtype
+            if (all[at + 18] == 2) {
+                int withdrawn = (all[at + 19] & 0xFF) << 8 | (all[at + 20] & 0xFF);
+                int attributes = (all[at + 21 + withdrawn] & 0xFF) << 8 | (all[at + 22 + withdrawn] & 0xFF);
+                int nlri = length - 23 - withdrawn - attributes;
+                prefixCount += nlri / 4 + (nlri % 4 == 3 ? 1 : 0); // the configured /16 takes 3 bytes
+            }
+            at += length;
+        }
+        // BoRR (1) after the first pass, EoRR (2) after the table sent again
+        assertThat(markers).containsExactly((routes + 1) + ":1", 2 * (routes + 1) + ":2");
+    }
+
     private Neighbor n() throws Exception {
         return ConfigurationSyntax.parse(CONFIG.formatted(""), "test.conf", ProgramCheck.ANY).neighbors().getFirst();
     }

@@ -69,6 +69,10 @@ final class SimulatedEngine implements Io {
 
     @Override
     public void toProcess(ProcessKey process, byte[] lines, int count) {
+        // the count the reactor gives (a program's statistics) is the lines handed over, whatever the encoder
+        int newlines = 0;
+        for (byte b : lines) if (b == '\n') newlines++;
+        org.assertj.core.api.Assertions.assertThat(count).as("lines counted for %s", process).isEqualTo(newlines);
         List<String> told = toProcess.computeIfAbsent(process.name(), k -> new ArrayList<>());
         for (String line : new String(lines, StandardCharsets.UTF_8).split("\n")) told.add(line.stripTrailing());
     }
