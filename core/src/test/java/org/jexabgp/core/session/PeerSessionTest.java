@@ -231,15 +231,7 @@ class PeerSessionTest {
      */
     @Test
     void aLargeAdjRibOutGoesAPartPerRunAndTheEndOfRibLast() throws Exception {
-        session("", SessionSettings.DEFAULT);
-        int routes = 200_000; // 4 bytes each as /24s: 800 KB of UPDATEs, three parts at least
-        long[] prefixes = new long[routes];
-        for (int i = 0; i < routes; i++) prefixes[i] = (0x14000000L + ((long) i << 8)) << 8 | 24;
-        rib.announceV4(n().routes().getFirst(), prefixes, 0, routes);
-        session.start(now);
-        session.tcpUp(now, LOCAL, REMOTE);
-        pullAll();
-        feed(PEER_OPEN + KEEPALIVE);
+        int routes = largeTableOpening("");
         java.io.ByteArrayOutputStream sent = new java.io.ByteArrayOutputStream();
         int parts = 0;
         byte[] buf = new byte[65536];
@@ -286,15 +278,7 @@ class PeerSessionTest {
      */
     @Test
     void aFlushDuringPartialDrainsMarksAfterWhatWasDue() throws Exception {
-        session("capability { route-refresh; }", SessionSettings.DEFAULT);
-        int routes = 200_000;
-        long[] prefixes = new long[routes];
-        for (int i = 0; i < routes; i++) prefixes[i] = (0x14000000L + ((long) i << 8)) << 8 | 24;
-        rib.announceV4(n().routes().getFirst(), prefixes, 0, routes);
-        session.start(now);
-        session.tcpUp(now, LOCAL, REMOTE);
-        pullAll();
-        feed(PEER_OPEN + KEEPALIVE);
+        int routes = largeTableOpening("capability { route-refresh; }");
         java.io.ByteArrayOutputStream sent = new java.io.ByteArrayOutputStream();
         byte[] buf = new byte[65536];
         session.run(now); // established: the KEEPALIVE answering the OPEN
@@ -325,8 +309,23 @@ class PeerSessionTest {
         assertThat(markers).containsExactly((routes + 1) + ":1", 2 * (routes + 1) + ":2");
     }
 
-    private Neighbor n() throws Exception {
-        return ConfigurationSyntax.parse(CONFIG.formatted(""), "test.conf", ProgramCheck.ANY).neighbors().getFirst();
+    /**
+     * A session ({@code extra} in its neighbour) whose Adj-RIB-Out also holds 200,000 /24s, 4 bytes each: 800 KB of
+     * UPDATEs, three parts at least; the peer's OPEN and KEEPALIVE are read next run. Returns the routes added.
+     */
+    private int largeTableOpening(String extra) throws Exception {
+        session(extra, SessionSettings.DEFAULT);
+        int routes = 200_000;
+        long[] prefixes = new long[routes];
+        for (int i = 0; i < routes; i++) prefixes[i] = (0x14000000L + ((long) i << 8)) << 8 | 24;
+        Route shape = ConfigurationSyntax.parse(CONFIG.formatted(""), "test.conf", ProgramCheck.ANY).neighbors()
+                .getFirst().routes().getFirst();
+        rib.announceV4(shape, prefixes, 0, routes);
+        session.start(now);
+        session.tcpUp(now, LOCAL, REMOTE);
+        pullAll();
+        feed(PEER_OPEN + KEEPALIVE);
+        return routes;
     }
 
     /**
