@@ -149,6 +149,10 @@ public final class UpdatePacker {
                 withdrawn.reset();
                 announced.reset();
                 if (emitted >= bytes) return i; // a message ends before key i
+                if (size > budget) { // alone it does not fit either: as when a drain resumes at key i
+                    sink.oversized(family, blob.length());
+                    return to;
+                }
             }
             if (!keep) continue;
             WireWriter into = withdraw ? withdrawn : announced;
@@ -181,6 +185,7 @@ public final class UpdatePacker {
             emitClassic(sink);
             withdrawn.reset();
             announced.reset();
+            if (nlri.length() > budget) return false; // nor alone in a message of its own
             if (keep) (c.withdraw() ? withdrawn : announced).writer(nlri);
         }
         // The leftover goes out here, once. ExaBGP also re-sends it with the group's first MP message (wire.md §9.3

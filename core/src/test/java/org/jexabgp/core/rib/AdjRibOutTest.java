@@ -367,4 +367,56 @@ class AdjRibOutTest {
         assertThat(sent).isEmpty();
         assertThat(oversized).containsExactly(Family.IPV4_UNICAST);
     }
+    /** Attributes that leave 3 bytes for NLRIs: a /8 (2 bytes) fits, a /32 (5 bytes) never does. */
+    private static Route nearlyFull(String prefix) {
+        return route(v4(prefix), "1.2.3.4", new RibFixtures.Raw(99, 0xC0, org.jexabgp.wire.Bytes.of(
+                new byte[4096 - 19 - 4 - 21 - 4 - 3])));
+    }
+
+    /** Whole messages and the families reported oversized, in the order the sink was told. */
+    private record Told(List<String> events) implements UpdateSink {
+        Told() {
+            this(new java.util.ArrayList<>());
+        }
+
+        @Override
+        public void update(byte[] message, int length) {
+            assertThat(length).isLessThanOrEqualTo(Negotiated.STANDARD_SIZE);
+            events.add(length + " bytes, NLRI " + hex(java.util.Arrays.copyOfRange(message, length - 2, length)));
+        }
+
+        @Override
+        public void oversized(Family family, int attributeBytes) {
+            events.add("oversized " + family);
+        }
+    }
+
+    @Test
+    void aPrefixThatFitsNeitherBesideOthersNorAloneEndsTheGroupWhereverTheDrainStops() {
+        // the /8 fills the first message; the /32 would make a message over 4096 bytes alone: the group ends there,
+        // whether packed straight through or resumed at the /32 by a partial drain
+        for (long bytes : new long[] {Long.MAX_VALUE, 1}) {
+            AdjRibOut rib = new AdjRibOut();
+            rib.announce(nearlyFull("10.0.0.0/8"));
+            rib.announce(nearlyFull("10.0.0.1/32"));
+            rib.announce(nearlyFull("10.0.0.2/32"));
+            Told told = new Told();
+            while (rib.hasPending()) rib.drain(ibgp(1, Family.IPV4_UNICAST), GROUP, true, told, bytes);
+            assertThat(told.events())
+                    .as("drain parts of %d bytes", bytes)
+                    .containsExactly("4095 bytes, NLRI 080A", "oversized ipv4 unicast");
+        }
+    }
+
+    @Test
+    void theGenericPackerEndsTheGroupAtAPrefixThatCannotFitAlone() {
+        UpdatePacker packer = new UpdatePacker();
+        Told told = new Told();
+        packer.pack(
+                List.of(Change.announce(nearlyFull("10.0.0.1/32")), Change.announce(nearlyFull("10.0.0.0/8"))),
+                ibgp(1, Family.IPV4_UNICAST),
+                true,
+                told);
+        assertThat(told.events()).containsExactly("4095 bytes, NLRI 080A", "oversized ipv4 unicast");
+    }
 }
