@@ -53,6 +53,13 @@ public interface Io {
     }
 
     /**
+     * No neighbour at this address (or range) asks for TCP-MD5 or TTL security any more (a reload removed it or its
+     * options, a program deleted it): the listeners drop its key and accepted connections its options. Only called
+     * for what {@link #protect} was given.
+     */
+    default void unprotect(org.jexabgp.wire.IpAddress peer, int prefixLength) {}
+
+    /**
      * Per-connection socket options the engine must apply before connecting (TCP-MD5, TTL). The MD5 key is the decoded
      * key, one byte per char (ISO-8859-1).
      */

@@ -63,6 +63,8 @@ public final class Reactor {
      * session begin before the old one's last words (issue 5: api-teardown).
      */
     private final Map<ConnKey, Closing> closing = new HashMap<>();
+    /** The TCP-MD5 keys and TTL options the listeners carry, by neighbour address or range. */
+    private final Map<Guarded, Io.ConnectionOptions> guarded = new LinkedHashMap<>();
 
     private record Closing(Peer peer, long deadline) {}
 
@@ -380,11 +382,50 @@ public final class Reactor {
                 n.incomingTtl() == null ? -1 : n.incomingTtl());
     }
 
+    /** A neighbour's address or range, as the listeners' keys name it. */
+    private record Guarded(IpAddress address, int prefixLength) {
+        Guarded(Neighbor n) {
+            this(n.peerAddress(), n.peerPrefixLength());
+        }
+    }
+
+    private static boolean asksProtection(Io.ConnectionOptions o) {
+        return o.md5Password() != null || o.outgoingTtl() > 0 || o.incomingTtl() > 0;
+    }
+
     /** RFC 2385: the listeners carry a protected neighbour's key before it can connect (also for passive peers). */
     private void protectListeners(Neighbor n) {
         Io.ConnectionOptions opts = connectionOptions(n);
-        if (opts.md5Password() == null && opts.outgoingTtl() <= 0 && opts.incomingTtl() <= 0) return;
+        if (!asksProtection(opts)) return;
+        if (opts.equals(guarded.put(new Guarded(n), opts))) return; // the listeners carry it already
         io().protect(n.peerAddress(), n.peerPrefixLength(), opts);
+    }
+
+    /**
+     * Makes the listeners carry what the neighbours now ask for, no more: after a reload (a neighbour removed, its key
+     * dropped or changed) and a deleted neighbour. A key left behind would make the kernel drop an unsigned SYN from
+     * that address for good.
+     */
+    private void guardListeners() {
+        Map<Guarded, Io.ConnectionOptions> wanted = new LinkedHashMap<>();
+        for (Neighbor n : config.neighbors()) {
+            Io.ConnectionOptions o = connectionOptions(n);
+            if (asksProtection(o)) wanted.put(new Guarded(n), o);
+        }
+        for (Peer p : peers) {
+            Io.ConnectionOptions o = connectionOptions(p.neighbor);
+            if (p.dynamic && asksProtection(o)) wanted.put(new Guarded(p.neighbor), o);
+        }
+        for (var it = guarded.entrySet().iterator(); it.hasNext(); ) {
+            Guarded g = it.next().getKey();
+            if (wanted.containsKey(g)) continue;
+            it.remove();
+            io().unprotect(g.address(), g.prefixLength());
+        }
+        for (Map.Entry<Guarded, Io.ConnectionOptions> e : wanted.entrySet()) {
+            if (e.getValue().equals(guarded.put(e.getKey(), e.getValue()))) continue;
+            io().protect(e.getKey().address(), e.getKey().prefixLength(), e.getValue());
+        }
     }
 
     /** The session closes its connection: what it still has to say (a NOTIFICATION) is written first. */
@@ -668,6 +709,7 @@ public final class Reactor {
                 peers.add(p);
             }
         }
+        guardListeners();
     }
 
     /**
@@ -702,6 +744,7 @@ public final class Reactor {
         }
         p.session.stop(now, 6, 3, reason, true);
         peers.remove(p);
+        guardListeners();
         LOG.info("neighbor {} removed", p.neighbor.peerAddress());
     }
 

@@ -283,6 +283,20 @@ class ConnectionsTest {
         assertThat(e.toCtl().getLast()).isEqualTo("error");
     }
 
+    @Test
+    void aDeletedNeighboursKeyLeavesTheListeners() {
+        e.command("create neighbor 10.9.0.3 { router-id 10.0.0.1; local-address 10.0.0.1; local-as 65001; "
+                + "peer-as 65090; md5-password secret; family { ipv4 unicast; } }");
+        e.turn();
+        assertThat(e.log).contains(
+                "protect 10.9.0.3/32 ConnectionOptions[md5Password=secret, outgoingTtl=-1, incomingTtl=-1]");
+        assertThat(e.log).doesNotContain("unprotect 10.9.0.3/32");
+        e.command("delete neighbor 10.9.0.3");
+        e.turn();
+        assertThat(e.toCtl().getLast()).isEqualTo("done");
+        assertThat(e.log).containsOnlyOnce("unprotect 10.9.0.3/32");
+    }
+
     /** docs/neighbors.md: {@code inherit} names a template of the running configuration, as in the file. */
     @Test
     void aCreatedNeighbourInheritsATemplateOfTheConfiguration() {

@@ -49,6 +49,19 @@ class ListenerProtectionTest {
         return e.log.stream().filter(l -> l.startsWith("protect ")).toList();
     }
 
+    private static List<String> guards(ReactorTest.Engine e) {
+        return e.log.stream().filter(l -> l.startsWith("protect ") || l.startsWith("unprotect ")).toList();
+    }
+
+    /** The guards a reload from CONFIG to {@code next} asks for. */
+    private static List<String> reloadTo(String next) throws Exception {
+        ReactorTest.Engine e = new ReactorTest.Engine(CONFIG, SessionSettings.DEFAULT, next);
+        int before = guards(e).size();
+        e.signal("SIGUSR1");
+        e.turns(2);
+        return guards(e).subList(before, guards(e).size());
+    }
+
     @Test
     void rangesAreProtectedByPrefixAtStartAndOnlyOnce() throws Exception {
         ReactorTest.Engine e = new ReactorTest.Engine(CONFIG, SessionSettings.DEFAULT);
@@ -87,5 +100,29 @@ class ListenerProtectionTest {
         e.turns(2);
         assertThat(protects(e)).contains(
                 "protect 10.1.0.0/24 ConnectionOptions[md5Password=ranged, outgoingTtl=-1, incomingTtl=250]");
+    }
+
+    @Test
+    void aReloadTakesOffTheListenersTheKeysOfRemovedNeighbours() throws Exception {
+        String withoutSingle = CONFIG.substring(CONFIG.indexOf("neighbor 10.1.0.0/24"));
+        assertThat(reloadTo(withoutSingle)).containsExactly("unprotect 10.0.0.2/32");
+        String withoutRange = CONFIG.substring(0, CONFIG.indexOf("neighbor 10.1.0.0/24"))
+                + CONFIG.substring(CONFIG.indexOf("neighbor 10.2.0.0/24"));
+        assertThat(reloadTo(withoutRange)).containsExactly("unprotect 10.1.0.0/24");
+    }
+
+    @Test
+    void aReloadFollowsAKeyDroppedOrChanged() throws Exception {
+        // without its key the neighbour must be reachable unsigned: a key left on the listeners drops its SYNs
+        assertThat(reloadTo(CONFIG.replace("md5-password single;", ""))).containsExactly("unprotect 10.0.0.2/32");
+        assertThat(reloadTo(CONFIG.replace("md5-password single;", "md5-password other;"))).containsExactly(
+                "protect 10.0.0.2/32 ConnectionOptions[md5Password=other, outgoingTtl=-1, incomingTtl=-1]");
+        assertThat(reloadTo(CONFIG.replace("md5-password ranged;", ""))).containsExactly(
+                "protect 10.1.0.0/24 ConnectionOptions[md5Password=null, outgoingTtl=-1, incomingTtl=250]");
+    }
+
+    @Test
+    void anUnchangedReloadLeavesTheListenersAsTheyAre() throws Exception {
+        assertThat(reloadTo(CONFIG)).isEmpty();
     }
 }

@@ -138,6 +138,11 @@ class ReactorTest {
         public void protect(IpAddress peer, int prefixLength, ConnectionOptions options) {
             log.add("protect " + peer + "/" + prefixLength + " " + options);
         }
+
+        @Override
+        public void unprotect(IpAddress peer, int prefixLength) {
+            log.add("unprotect " + peer + "/" + prefixLength);
+        }
     }
 
     /** Feeds inputs, turns the reactor, pulls every connection after each turn (in small pieces). */

@@ -1,5 +1,7 @@
 package org.jexabgp.daemon.engine;
 
+import java.io.IOException;
+import java.nio.channels.NetworkChannel;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -37,9 +39,20 @@ final class ProtectedPeers {
 
     private final Map<Network, Io.ConnectionOptions> byNetwork = new ConcurrentHashMap<>();
 
-    /** Adds or replaces (a reload with a new key) the options of a neighbour. */
-    void put(Network network, Io.ConnectionOptions options) {
+    /** Adds or replaces (a reload with a new key) the options of a neighbour, its key on every listener. */
+    void protect(Network network, Io.ConnectionOptions options, Iterable<? extends NetworkChannel> listeners)
+            throws IOException {
+        SocketOptions.check(network, options);
         byNetwork.put(network, options);
+        for (NetworkChannel server : listeners)
+            SocketOptions.listenKey(server, Sockets.isV6(server), network, options);
+    }
+
+    /** Forgets a neighbour's options and takes its key off every listener. */
+    void unprotect(Network network, Iterable<? extends NetworkChannel> listeners) throws IOException {
+        Io.ConnectionOptions old = byNetwork.remove(network);
+        if (old == null || old.md5Password() == null) return;
+        for (NetworkChannel server : listeners) SocketOptions.listenUnkey(server, Sockets.isV6(server), network);
     }
 
     /** The options for a connection from this address: the longest matching prefix, null when none holds it. */

@@ -81,6 +81,13 @@ final class SocketOptions {
         }
     }
 
+    /** Takes a neighbour's key off a listener (a reload removed the neighbour or its md5-password). */
+    static void listenUnkey(NetworkChannel server, boolean ipv6Socket, ProtectedPeers.Network peer)
+            throws IOException {
+        if (!(ipv6Socket || peer.address().isV4())) return;
+        Sockopt.removeMd5(server, ipv6Socket, peer.address().bytes().toArray(), peer.length());
+    }
+
     private interface Setting {
         void set() throws IOException;
     }

@@ -375,14 +375,21 @@ final class VirtualThreadEngine implements Engine {
         @Override
         public void protect(org.jexabgp.wire.IpAddress peer, int prefixLength, ConnectionOptions options) {
             try {
-                ProtectedPeers.Network network = new ProtectedPeers.Network(peer, prefixLength);
-                SocketOptions.check(network, options);
-                protectedPeers.put(network, options);
-                for (ServerSocketChannel server : servers)
-                    SocketOptions.listenKey(server, Sockets.isV6(server), network, options);
+                protectedPeers.protect(new ProtectedPeers.Network(peer, prefixLength), options, servers);
             } catch (IOException e) {
                 LOG.error("{}", e.getMessage());
                 fatal = 1;
+            }
+        }
+
+        @Override
+        public void unprotect(org.jexabgp.wire.IpAddress peer, int prefixLength) {
+            try {
+                protectedPeers.unprotect(new ProtectedPeers.Network(peer, prefixLength), servers);
+            } catch (IOException e) {
+                // the key stays: connections from there must still sign, nothing runs unprotected
+                LOG.error("cannot take the TCP-MD5 key of {}/{} off the listeners: {}", peer, prefixLength,
+                        e.getMessage());
             }
         }
 

@@ -46,6 +46,7 @@ public final class Sockopt {
     static final int MD5_FLAGS_OFFSET = 128;
     static final int MD5_PREFIXLEN_OFFSET = 129;
     private static final int EINVAL = 22;
+    private static final int ENOENT = 2;
     /** TCP_MD5SIG_MAXKEYLEN: RFC 2385 keys longer than this cannot be set on Linux. */
     public static final int MD5_MAX_KEY = 80;
 
@@ -155,6 +156,19 @@ public final class Sockopt {
                             e);
                 }
             }
+        }
+    }
+
+    /**
+     * Takes the key of {@code peer/prefixLength} off a listening socket (an empty key deletes it); one the socket
+     * never had (ENOENT) is no error.
+     */
+    public static void removeMd5(Channel channel, boolean ipv6Socket, byte[] peer, int prefixLength)
+            throws IOException {
+        try {
+            setMd5(channel, ipv6Socket, peer, prefixLength, new byte[0]);
+        } catch (Errno e) {
+            if (e.errno != ENOENT) throw e;
         }
     }
 

@@ -151,6 +151,36 @@ class SessionMd5IT extends EndToEnd {
         }
     }
 
+    @Test
+    void aReloadThatDropsTheKeyTakesItOffTheListener() throws Exception {
+        int port;
+        try (ServerSocketChannel probe = listener(null)) {
+            port = probe.socket().getLocalPort();
+        }
+        Map<String, String> env = new java.util.LinkedHashMap<>(DaemonProcess.server(asyncio, port, 0));
+        env.put("exabgp_tcp_bind", "127.0.0.1");
+        DaemonProcess d = daemon(env, file("reload.conf", config("md5-password s3cret-key;", port)));
+        try (SocketChannel signed = Await.until("a signed connection to the daemon",
+                () -> quietly("s3cret-key", port), java.util.Objects::nonNull, Await.TIMEOUT)) {
+            assertThat(firstMessageType(signed)).isEqualTo(1);
+        }
+        file("reload.conf", config("", port));
+        d.signal("USR1");
+        // once reloaded, the neighbour has no key and neither has the listener: an unsigned connection completes
+        try (SocketChannel plain = Await.until("an unsigned connection after the reload",
+                () -> quietlyUnsigned(port), java.util.Objects::nonNull, Duration.ofSeconds(30))) {
+            assertThat(firstMessageType(plain)).isEqualTo(1);
+        }
+    }
+
+    private static @Nullable SocketChannel quietlyUnsigned(int port) {
+        try {
+            return connect(null, port);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
     /**
      * The daemon listening on 127.0.0.1 with a passive range neighbour 127.0.1.0/24 (runtime.md §8) carrying these
      * settings; returns the port.

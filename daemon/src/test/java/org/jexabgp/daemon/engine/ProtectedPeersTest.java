@@ -14,6 +14,8 @@ class ProtectedPeersTest {
     private static final Io.ConnectionOptions NARROW = new Io.ConnectionOptions("narrow", 255, -1);
     private static final Io.ConnectionOptions SINGLE = new Io.ConnectionOptions(null, 64, 254);
 
+    private static final java.util.List<java.nio.channels.ServerSocketChannel> NO_LISTENERS = java.util.List.of();
+
     private static ProtectedPeers.Network net(String address, int length) {
         return new ProtectedPeers.Network(IpAddress.parse(address), length);
     }
@@ -23,11 +25,11 @@ class ProtectedPeersTest {
     }
 
     @Test
-    void theMostSpecificNeighbourWinsWhateverTheOrder() {
+    void theMostSpecificNeighbourWinsWhateverTheOrder() throws Exception {
         ProtectedPeers peers = new ProtectedPeers();
-        peers.put(net("10.2.3.0", 24), NARROW);
-        peers.put(net("10.2.3.7", 32), SINGLE);
-        peers.put(net("10.2.0.0", 16), WIDE);
+        peers.protect(net("10.2.3.0", 24), NARROW, NO_LISTENERS);
+        peers.protect(net("10.2.3.7", 32), SINGLE, NO_LISTENERS);
+        peers.protect(net("10.2.0.0", 16), WIDE, NO_LISTENERS);
         assertThat(optionsOf(peers, "10.2.3.7")).isEqualTo(SINGLE);
         assertThat(optionsOf(peers, "10.2.3.8")).isEqualTo(NARROW);
         assertThat(optionsOf(peers, "10.2.9.1")).isEqualTo(WIDE);
@@ -35,26 +37,38 @@ class ProtectedPeersTest {
     }
 
     @Test
-    void prefixesNeedNotEndOnAByteAndFamiliesNeverMix() {
+    void prefixesNeedNotEndOnAByteAndFamiliesNeverMix() throws Exception {
         ProtectedPeers peers = new ProtectedPeers();
-        peers.put(net("192.0.2.128", 25), WIDE);
-        peers.put(net("2001:db8::", 32), NARROW);
+        peers.protect(net("192.0.2.128", 25), WIDE, NO_LISTENERS);
+        peers.protect(net("2001:db8::", 32), NARROW, NO_LISTENERS);
         assertThat(optionsOf(peers, "192.0.2.200")).isEqualTo(WIDE);
         assertThat(optionsOf(peers, "192.0.2.127")).isNull();
         assertThat(optionsOf(peers, "2001:db8:1::5")).isEqualTo(NARROW);
         assertThat(optionsOf(peers, "2001:db9::5")).isNull();
         // ::ffff:192.0.2.200 arrives as the IPv4 address (Sockets.toEndpoint); a v6 /0 is not an IPv4 match
-        peers.put(net("::", 0), SINGLE);
+        peers.protect(net("::", 0), SINGLE, NO_LISTENERS);
         assertThat(optionsOf(peers, "192.0.2.1")).isNull();
     }
 
     @Test
-    void aReloadReplacesTheOptionsOfTheSameRange() {
+    void aReloadReplacesTheOptionsOfTheSameRange() throws Exception {
         ProtectedPeers peers = new ProtectedPeers();
-        peers.put(net("10.1.0.0", 24), WIDE);
-        peers.put(net("10.1.0.0", 24), NARROW);
+        peers.protect(net("10.1.0.0", 24), WIDE, NO_LISTENERS);
+        peers.protect(net("10.1.0.0", 24), NARROW, NO_LISTENERS);
         assertThat(optionsOf(peers, "10.1.0.9")).isEqualTo(NARROW);
         assertThat(peers.entries()).hasSize(1);
+    }
+
+    @Test
+    void anUnprotectedNeighbourFallsBackToTheRangeHoldingIt() throws Exception {
+        ProtectedPeers peers = new ProtectedPeers();
+        peers.protect(net("10.2.3.7", 32), SINGLE, NO_LISTENERS);
+        peers.protect(net("10.2.0.0", 16), WIDE, NO_LISTENERS);
+        peers.unprotect(net("10.2.3.7", 32), NO_LISTENERS);
+        assertThat(optionsOf(peers, "10.2.3.7")).isEqualTo(WIDE);
+        peers.unprotect(net("10.2.0.0", 16), NO_LISTENERS);
+        assertThat(optionsOf(peers, "10.2.3.7")).isNull();
+        assertThat(peers.entries()).isEmpty();
     }
 
     @Test
