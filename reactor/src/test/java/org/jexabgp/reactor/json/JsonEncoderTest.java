@@ -212,5 +212,25 @@ class JsonEncoderTest {
         assertThat(Numbers.python(1795333342.193172)).isEqualTo("1795333342.193172");
         assertThat(Numbers.python(125000000.0)).isEqualTo("125000000.0");
         assertThat(Numbers.python(0.5)).isEqualTo("0.5");
+        assertThat(Numbers.python(-1.0E7)).isEqualTo("-10000000.0");
+        assertThat(Numbers.python(1.0E-5)).isEqualTo("0.000010");
+    }
+
+    @Test
+    void pythonNumbersAreThePlainFormOfTheShortestDigits() {
+        // the plain decimal form of Java's shortest round-trip digits, whatever the exponent
+        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        for (int i = 0; i < 100_000; i++) {
+            double v = switch (i % 3) {
+                case 0 -> random.nextDouble() * Math.pow(10, random.nextInt(-12, 22));
+                case 1 -> -random.nextLong(1, Long.MAX_VALUE) / 1e6;
+                default -> Double.longBitsToDouble(random.nextLong());
+            };
+            if (Double.isNaN(v) || Double.isInfinite(v)) continue;
+            String plain = new java.math.BigDecimal(Double.toString(v)).toPlainString();
+            if (plain.indexOf('.') < 0) plain += ".0";
+            assertThat(Numbers.python(v)).as("%s", Double.toString(v)).isEqualTo(plain);
+            assertThat(Double.parseDouble(Numbers.python(v))).isEqualTo(v);
+        }
     }
 }
