@@ -66,6 +66,17 @@ class MetricsIT extends EndToEnd {
                 .containsPattern("exabgp_process_events_total\\{process=\"talker\"\\} [1-9]")
                 .containsPattern("exabgp_loop_turn_seconds_count [1-9]")
                 .contains("exabgp_loop_inbox_depth ");
+        // a Prometheus configured for the protobuf format gets it (its writer is shipped: without it, a 500)
+        HttpResponse<byte[]> proto = http.send(HttpRequest.newBuilder(get.uri()).timeout(Duration.ofSeconds(10))
+                        .header("Accept", "application/vnd.google.protobuf;proto=io.prometheus.client.MetricFamily;"
+                                + "encoding=delimited;q=0.7,text/plain;version=0.0.4;q=0.3,*/*;q=0.1")
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(proto.statusCode()).isEqualTo(200);
+        assertThat(proto.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("application/vnd.google.protobuf"));
+        assertThat(new String(proto.body(), java.nio.charset.StandardCharsets.ISO_8859_1))
+                .contains("exabgp_peer_established");
         assertThat(daemon.isAlive()).isTrue();
     }
 }
