@@ -128,6 +128,18 @@ public record IpAddress(Bytes bytes) implements Comparable<IpAddress> {
         return java.util.Arrays.copyOf(out, n);
     }
 
+    // Written out, as the record's generated ones would be: those run through method handles, slow until compiled,
+    // and an address is compared for every route a program announces (issue 9: 5% of the peers scenario's loop).
+    @Override
+    public boolean equals(Object o) {
+        return o == this || o instanceof IpAddress a && bytes.equals(a.bytes);
+    }
+
+    @Override
+    public int hashCode() {
+        return bytes.hashCode();
+    }
+
     /** Dotted quad, or RFC 5952 text (lower case, longest zero run compressed) as ExaBGP prints. */
     @Override
     public String toString() {

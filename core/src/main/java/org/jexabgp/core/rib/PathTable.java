@@ -34,7 +34,7 @@ final class PathTable {
         /** Whether {@code r} has this path: the memo test, identity first (routes often share their values). */
         boolean matches(Route r) {
             return (attributes == r.attributes() || attributes.equals(r.attributes()))
-                    && Objects.equals(nextHop, r.nextHop())
+                    && (nextHop == r.nextHop() || Objects.equals(nextHop, r.nextHop()))
                     && nextHopSelf == r.nextHopSelf()
                     && withdrawn == r.withdrawn()
                     && Objects.equals(watchdog, r.watchdog())
