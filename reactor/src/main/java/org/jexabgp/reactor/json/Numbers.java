@@ -11,6 +11,13 @@ final class Numbers {
      * would do it, but its first use costs a fresh JVM 30 ms, and every event starts with a time).
      */
     static String python(double value) {
+        // Event times are milliseconds over 1000: those print as their decimal digits, which is the shortest form
+        // while a unit in the last place stays under a millisecond (below 2^42 s); cheaper than the general path,
+        // which every event took before it was compiled (4% of the receive profile)
+        if (value >= 1e7 && value < 0x1p42) {
+            long millis = Math.round(value * 1000);
+            if (millis / 1000.0 == value) return seconds(millis);
+        }
         if (Double.isNaN(value) || Double.isInfinite(value)) return "0";
         String shortest = Double.toString(value);
         int e = shortest.indexOf('E');
@@ -29,5 +36,16 @@ final class Numbers {
             b.append(digits, 0, point).append('.').append(digits, point, digits.length());
         }
         return b.toString();
+    }
+
+    /** {@code millis / 1000} as Python prints it: at least one fraction digit, no trailing zero after the first. */
+    private static String seconds(long millis) {
+        int fraction = (int) (millis % 1000);
+        StringBuilder b = new StringBuilder(24).append(millis / 1000).append('.');
+        if (fraction == 0) return b.append('0').toString();
+        if (fraction < 100) b.append('0');
+        if (fraction < 10) b.append('0');
+        while (fraction % 10 == 0) fraction /= 10;
+        return b.append(fraction).toString();
     }
 }

@@ -214,6 +214,10 @@ class JsonEncoderTest {
         assertThat(Numbers.python(0.5)).isEqualTo("0.5");
         assertThat(Numbers.python(-1.0E7)).isEqualTo("-10000000.0");
         assertThat(Numbers.python(1.0E-5)).isEqualTo("0.000010");
+        assertThat(Numbers.python(1795333342193L / 1000.0)).isEqualTo("1795333342.193");
+        assertThat(Numbers.python(1795333342190L / 1000.0)).isEqualTo("1795333342.19");
+        assertThat(Numbers.python(1795333342005L / 1000.0)).isEqualTo("1795333342.005");
+        assertThat(Numbers.python(1795333342000L / 1000.0)).isEqualTo("1795333342.0");
     }
 
     @Test
@@ -221,9 +225,11 @@ class JsonEncoderTest {
         // the plain decimal form of Java's shortest round-trip digits, whatever the exponent
         java.util.SplittableRandom random = new java.util.SplittableRandom(7);
         for (int i = 0; i < 100_000; i++) {
-            double v = switch (i % 3) {
+            double v = switch (i % 4) {
                 case 0 -> random.nextDouble() * Math.pow(10, random.nextInt(-12, 22));
                 case 1 -> -random.nextLong(1, Long.MAX_VALUE) / 1e6;
+                // event times: milliseconds over 1000, from before 1970 + 116 days to past the 2^42 s bound
+                case 2 -> random.nextLong(9_000_000_000L, 5_000_000_000_000_000L) / 1000.0;
                 default -> Double.longBitsToDouble(random.nextLong());
             };
             if (Double.isNaN(v) || Double.isInfinite(v)) continue;
