@@ -141,15 +141,14 @@ public final class UpdatePacker {
             // as packClassic: a withdrawal dropped in the first pass still counts for the split
             boolean keep = !withdraw || includeWithdrawals;
             if (withdrawn.length() + announced.length() + size > budget) {
-                if (withdrawn.length() == 0 && announced.length() == 0) {
-                    sink.oversized(family, blob.length());
-                    return to;
+                if (withdrawn.length() > 0 || announced.length() > 0) {
+                    emitted += emitClassic(sink);
+                    withdrawn.reset();
+                    announced.reset();
+                    if (emitted >= bytes) return i; // a message ends before key i
                 }
-                emitted += emitClassic(sink);
-                withdrawn.reset();
-                announced.reset();
-                if (emitted >= bytes) return i; // a message ends before key i
-                if (size > budget) { // alone it does not fit either: as when a drain resumes at key i
+                // nor alone: an announcement carries the attributes; a withdrawal's message has none, so it goes
+                if (!withdraw && size > budget) {
                     sink.oversized(family, blob.length());
                     return to;
                 }
@@ -166,7 +165,10 @@ public final class UpdatePacker {
         return to;
     }
 
-    /** §9.3 step 6. Returns false when one NLRI alone does not fit (the rest of the group is dropped, as ExaBGP). */
+    /**
+     * §9.3 step 6. Returns false when one announced NLRI alone does not fit beside the attributes (the rest of the
+     * group is dropped).
+     */
     private boolean packClassic(
             List<Change> classic, Negotiated session, boolean includeWithdrawals, int budget, UpdateSink sink) {
         withdrawn.reset();
@@ -181,11 +183,13 @@ public final class UpdatePacker {
                 if (keep) (c.withdraw() ? withdrawn : announced).writer(nlri);
                 continue;
             }
-            if (withdrawn.length() == 0 && announced.length() == 0) return false;
-            emitClassic(sink);
-            withdrawn.reset();
-            announced.reset();
-            if (nlri.length() > budget) return false; // nor alone in a message of its own
+            if (withdrawn.length() > 0 || announced.length() > 0) {
+                emitClassic(sink);
+                withdrawn.reset();
+                announced.reset();
+            }
+            // nor alone: an announcement carries the attributes; a withdrawal's message has none, so it goes
+            if (!c.withdraw() && nlri.length() > budget) return false;
             if (keep) (c.withdraw() ? withdrawn : announced).writer(nlri);
         }
         // The leftover goes out here, once. ExaBGP also re-sends it with the group's first MP message (wire.md §9.3

@@ -419,4 +419,24 @@ class AdjRibOutTest {
                 told);
         assertThat(told.events()).containsExactly("4095 bytes, NLRI 080A", "oversized ipv4 unicast");
     }
+
+    @Test
+    void aWithdrawalBesideNearlyFullAttributesGoesInAMessageOfItsOwn() {
+        // a withdrawal's message carries no attributes: however large they are, it fits
+        for (long bytes : new long[] {Long.MAX_VALUE, 1}) {
+            AdjRibOut rib = new AdjRibOut();
+            Negotiated s = ibgp(1, Family.IPV4_UNICAST);
+            rib.announce(nearlyFull("10.0.0.0/8"));
+            rib.announce(nearlyFull("10.0.0.1/32"));
+            Told sent = new Told();
+            while (rib.hasPending()) rib.drain(s, GROUP, true, sent, bytes);
+            rib.withdraw(nearlyFull("10.0.0.0/8"));
+            rib.withdraw(nearlyFull("10.0.0.1/32"));
+            Told told = new Told();
+            while (rib.hasPending()) rib.drain(s, GROUP, true, told, bytes);
+            // the /8 (19 + 2 + 2 + 2 bytes), then the /32, which does not fit beside it and goes alone (19 + 2 + 5 + 2)
+            assertThat(told.events()).as("drain parts of %d bytes", bytes)
+                    .containsExactly("25 bytes, NLRI 0000", "28 bytes, NLRI 0000");
+        }
+    }
 }
