@@ -56,8 +56,12 @@ public interface Io {
      * No neighbour at this address (or range) asks for TCP-MD5 or TTL security any more (a reload removed it or its
      * options, a program deleted it): the listeners drop its key and accepted connections its options. Only called
      * for what {@link #protect} was given.
+     *
+     * @return false when it could not be done: the key and options stay, and the reactor asks again at its next change
      */
-    default void unprotect(org.jexabgp.wire.IpAddress peer, int prefixLength) {}
+    default boolean unprotect(org.jexabgp.wire.IpAddress peer, int prefixLength) {
+        return true;
+    }
 
     /**
      * Per-connection socket options the engine must apply before connecting (TCP-MD5, TTL). The MD5 key is the decoded

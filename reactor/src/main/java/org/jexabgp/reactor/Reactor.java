@@ -416,15 +416,15 @@ public final class Reactor {
             Io.ConnectionOptions o = connectionOptions(p.neighbor);
             if (p.dynamic && asksProtection(o)) wanted.put(new Guarded(p.neighbor), o);
         }
-        for (var it = guarded.entrySet().iterator(); it.hasNext(); ) {
-            Guarded g = it.next().getKey();
-            if (wanted.containsKey(g)) continue;
-            it.remove();
-            io().unprotect(g.address(), g.prefixLength());
-        }
+        // new keys first: a range taking over an address's key is in place before the address's own goes
         for (Map.Entry<Guarded, Io.ConnectionOptions> e : wanted.entrySet()) {
             if (e.getValue().equals(guarded.put(e.getKey(), e.getValue()))) continue;
             io().protect(e.getKey().address(), e.getKey().prefixLength(), e.getValue());
+        }
+        for (var it = guarded.entrySet().iterator(); it.hasNext(); ) {
+            Guarded g = it.next().getKey();
+            // one the engine could not take off stays here, to be tried again
+            if (!wanted.containsKey(g) && io().unprotect(g.address(), g.prefixLength())) it.remove();
         }
     }
 
@@ -703,7 +703,7 @@ public final class Reactor {
         for (Peer p : own) {
             boolean configured = false;
             for (Peer q : peers) configured |= q.neighbor.peerAddress().equals(p.neighbor.peerAddress());
-            if (configured) removePeer(p, "Peer De-configured");
+            if (configured) forget(p, "Peer De-configured"); // the listeners follow once all are back
             else {
                 p.subscriptions = new Subscriptions(p.neighbor.api(), config.processes());
                 peers.add(p);
@@ -735,8 +735,14 @@ public final class Reactor {
         return true;
     }
 
-    /** {@code delete neighbor}, or a reload configuring a program's neighbour: Cease 6/3, then forgotten. */
+    /** {@code delete neighbor}: Cease 6/3, then forgotten, its key off the listeners. */
     void removePeer(Peer p, String reason) {
+        forget(p, reason);
+        guardListeners();
+    }
+
+    /** Cease 6/3, then the peer is forgotten. */
+    private void forget(Peer p, String reason) {
         HeldConnection held = p.held;
         if (held != null) {
             release(p);
@@ -744,7 +750,6 @@ public final class Reactor {
         }
         p.session.stop(now, 6, 3, reason, true);
         peers.remove(p);
-        guardListeners();
         LOG.info("neighbor {} removed", p.neighbor.peerAddress());
     }
 

@@ -297,6 +297,34 @@ class ConnectionsTest {
         assertThat(e.log).containsOnlyOnce("unprotect 10.9.0.3/32");
     }
 
+    @Test
+    void aReloadTakingOverOneProgramNeighbourLeavesTheOthersKeys() throws Exception {
+        String file = CONFIG + """
+                neighbor 10.9.0.5 {
+                    router-id 10.0.0.1;
+                    local-address 10.0.0.1;
+                    local-as 65001;
+                    peer-as 65090;
+                    md5-password from-file;
+                    family { ipv4 unicast; }
+                }
+                """;
+        ReactorTest.Engine r = new ReactorTest.Engine(CONFIG, SessionSettings.DEFAULT, file);
+        for (String address : new String[] {"10.9.0.4", "10.9.0.5", "10.9.0.6"}) {
+            r.command("create neighbor " + address + " { router-id 10.0.0.1; local-address 10.0.0.1; local-as 65001; "
+                    + "peer-as 65090; md5-password created; family { ipv4 unicast; } }");
+        }
+        r.turn();
+        int before = r.log.size();
+        r.signal("SIGUSR1");
+        r.turns(2);
+        // the file's 10.9.0.5 replaces the program's, with its own key; the program's other two keep theirs throughout
+        assertThat(r.log.subList(before, r.log.size()))
+                .filteredOn(l -> l.startsWith("protect ") || l.startsWith("unprotect "))
+                .containsExactly(
+                        "protect 10.9.0.5/32 ConnectionOptions[md5Password=from-file, outgoingTtl=-1, incomingTtl=-1]");
+    }
+
     /** docs/neighbors.md: {@code inherit} names a template of the running configuration, as in the file. */
     @Test
     void aCreatedNeighbourInheritsATemplateOfTheConfiguration() {

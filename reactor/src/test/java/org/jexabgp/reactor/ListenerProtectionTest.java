@@ -125,4 +125,19 @@ class ListenerProtectionTest {
     void anUnchangedReloadLeavesTheListenersAsTheyAre() throws Exception {
         assertThat(reloadTo(CONFIG)).isEmpty();
     }
+
+    @Test
+    void aKeyTheEngineCouldNotTakeOffIsTriedAgainAtTheNextReload() throws Exception {
+        String withoutSingle = CONFIG.substring(CONFIG.indexOf("neighbor 10.1.0.0/24"));
+        ReactorTest.Engine e = new ReactorTest.Engine(CONFIG, SessionSettings.DEFAULT, withoutSingle);
+        e.io.refuseUnprotect = true;
+        e.signal("SIGUSR1");
+        e.turns(2);
+        e.io.refuseUnprotect = false;
+        e.signal("SIGUSR1");
+        e.turns(2);
+        e.signal("SIGUSR1");
+        e.turns(2);
+        assertThat(e.log).filteredOn("unprotect 10.0.0.2/32"::equals).hasSize(2);
+    }
 }

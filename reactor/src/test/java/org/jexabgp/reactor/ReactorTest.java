@@ -89,6 +89,8 @@ class ReactorTest {
     /** Records every call the reactor makes, in order. */
     static final class RecordingIo implements Io {
         final List<String> log;
+        /** Makes unprotect fail, as an engine whose listener refused to drop a key. */
+        boolean refuseUnprotect;
 
         RecordingIo(List<String> log) {
             this.log = log;
@@ -140,8 +142,9 @@ class ReactorTest {
         }
 
         @Override
-        public void unprotect(IpAddress peer, int prefixLength) {
+        public boolean unprotect(IpAddress peer, int prefixLength) {
             log.add("unprotect " + peer + "/" + prefixLength);
+            return !refuseUnprotect;
         }
     }
 
@@ -149,6 +152,7 @@ class ReactorTest {
     static final class Engine {
         final List<String> log = new ArrayList<>();
         final Reactor reactor;
+        final RecordingIo io;
         final Map<Long, IpAddress> conns = new LinkedHashMap<>();
         long now;
         int pullSize = 5;
@@ -163,7 +167,8 @@ class ReactorTest {
             Configuration next = reloadTo == null ? c : ConfigurationSyntax.parse(reloadTo, "test.conf", ProgramCheck.ANY);
             ReactorOptions options = new ReactorOptions(179, List.of(), settings, true, false, "5.0.0", Map.of());
             reactor = new Reactor(c, options, () -> next, new EventContext("host", 1, 1, () -> 1.5));
-            reactor.start(new RecordingIo(log), now);
+            io = new RecordingIo(log);
+            reactor.start(io, now);
             for (String entry : log) {
                 if (!entry.startsWith("connect ")) continue;
                 String[] w = entry.split(" ");

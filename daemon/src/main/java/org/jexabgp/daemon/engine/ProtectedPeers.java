@@ -39,20 +39,31 @@ final class ProtectedPeers {
 
     private final Map<Network, Io.ConnectionOptions> byNetwork = new ConcurrentHashMap<>();
 
-    /** Adds or replaces (a reload with a new key) the options of a neighbour, its key on every listener. */
+    /**
+     * Adds or replaces (a reload with a new key, or none) the options of a neighbour, its key on every listener: a key
+     * it no longer has is taken off them (its TTL options may remain).
+     */
     void protect(Network network, Io.ConnectionOptions options, Iterable<? extends NetworkChannel> listeners)
             throws IOException {
         SocketOptions.check(network, options);
-        byNetwork.put(network, options);
-        for (NetworkChannel server : listeners)
-            SocketOptions.listenKey(server, Sockets.isV6(server), network, options);
+        Io.ConnectionOptions old = byNetwork.put(network, options);
+        boolean keyDropped = old != null && old.md5Password() != null && options.md5Password() == null;
+        for (NetworkChannel server : listeners) {
+            if (keyDropped) SocketOptions.listenUnkey(server, Sockets.isV6(server), network);
+            else SocketOptions.listenKey(server, Sockets.isV6(server), network, options);
+        }
     }
 
-    /** Forgets a neighbour's options and takes its key off every listener. */
+    /**
+     * Takes a neighbour's key off every listener, then forgets its options; when a listener refuses, they stay, so
+     * that the call can be made again.
+     */
     void unprotect(Network network, Iterable<? extends NetworkChannel> listeners) throws IOException {
-        Io.ConnectionOptions old = byNetwork.remove(network);
-        if (old == null || old.md5Password() == null) return;
-        for (NetworkChannel server : listeners) SocketOptions.listenUnkey(server, Sockets.isV6(server), network);
+        Io.ConnectionOptions old = byNetwork.get(network);
+        if (old == null) return;
+        if (old.md5Password() != null)
+            for (NetworkChannel server : listeners) SocketOptions.listenUnkey(server, Sockets.isV6(server), network);
+        byNetwork.remove(network);
     }
 
     /** The options for a connection from this address: the longest matching prefix, null when none holds it. */

@@ -413,13 +413,15 @@ final class SelectorEngine implements Engine {
         }
 
         @Override
-        public void unprotect(org.jexabgp.wire.IpAddress peer, int prefixLength) {
+        public boolean unprotect(org.jexabgp.wire.IpAddress peer, int prefixLength) {
             try {
                 protectedPeers.unprotect(new ProtectedPeers.Network(peer, prefixLength), servers);
+                return true;
             } catch (IOException e) {
-                // the key stays: connections from there must still sign, nothing runs unprotected
+                // the key and options stay (connections from there must still sign): the reactor tries again
                 LOG.error("cannot take the TCP-MD5 key of {}/{} off the listeners: {}", peer, prefixLength,
                         e.getMessage());
+                return false;
             }
         }
 

@@ -3,6 +3,7 @@ package org.jexabgp.daemon.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import org.jexabgp.reactor.Io;
 import org.jexabgp.wire.IpAddress;
 import org.jspecify.annotations.Nullable;
@@ -76,5 +77,37 @@ class ProtectedPeersTest {
         assertThat(net("10.1.0.0", 24)).hasToString("10.1.0.0/24");
         assertThat(net("10.1.0.1", 32)).hasToString("10.1.0.1");
         assertThatThrownBy(() -> net("10.1.0.0", 33)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** Whether an unsigned connection from 127.0.0.1 to the listener completes within {@code millis}. */
+    private static boolean connects(java.nio.channels.ServerSocketChannel server, long millis) throws Exception {
+        try (java.nio.channels.SocketChannel client = java.nio.channels.SocketChannel.open();
+                java.nio.channels.Selector selector = java.nio.channels.Selector.open()) {
+            client.configureBlocking(false);
+            if (client.connect(server.getLocalAddress())) return true;
+            client.register(selector, java.nio.channels.SelectionKey.OP_CONNECT);
+            if (selector.select(millis) == 0) return false;
+            try {
+                return client.finishConnect();
+            } catch (java.io.IOException e) {
+                return false;
+            }
+        }
+    }
+
+    @Test
+    void aKeyDroppedWhileTtlOptionsRemainLeavesTheListeners() throws Exception {
+        // a reload removing md5-password but keeping incoming-ttl: the neighbour is still protected, keyless
+        try (java.nio.channels.ServerSocketChannel server =
+                java.nio.channels.ServerSocketChannel.open(java.net.StandardProtocolFamily.INET)) {
+            server.bind(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0));
+            List<java.nio.channels.ServerSocketChannel> listeners = List.of(server);
+            ProtectedPeers peers = new ProtectedPeers();
+            peers.protect(net("127.0.0.1", 32), new Io.ConnectionOptions("secret", -1, 250), listeners);
+            assertThat(connects(server, 1500)).as("unsigned, while the listener has the key").isFalse();
+            peers.protect(net("127.0.0.1", 32), new Io.ConnectionOptions(null, -1, 250), listeners);
+            assertThat(connects(server, 5000)).as("unsigned, once the key is dropped").isTrue();
+            assertThat(optionsOf(peers, "127.0.0.1")).isEqualTo(new Io.ConnectionOptions(null, -1, 250));
+        }
     }
 }
