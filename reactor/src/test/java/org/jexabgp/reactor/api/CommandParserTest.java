@@ -30,7 +30,18 @@ class CommandParserTest {
             // the result is a fixed point, and it has no tab, no double space and no space at either end
             assertThat(CommandParser.normalise(once)).as("%s", sb).isEqualTo(once);
             assertThat(once).doesNotContain("  ").doesNotContain("\t").isEqualTo(once.strip());
+            // and it is api.md §1.3's normal form, whether the line took the fast path or not
+            assertThat(once).as("%s", sb).isEqualTo(normalForm(sb.toString()));
         }
+    }
+
+    /** api.md §1.3, spelled with regular expressions. */
+    private static String normalForm(String line) {
+        String s = line.replaceAll("[\t\r\n]", " ")
+                .replaceAll("([\\[(])", "$1 ")
+                .replaceAll("([\\])])", " $1")
+                .replace(",", " , ");
+        return s.replaceAll(" +", " ").trim();
     }
 
     /** A route command's text is the line after its verb, with or without selectors. */
