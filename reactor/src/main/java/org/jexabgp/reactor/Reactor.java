@@ -422,9 +422,13 @@ public final class Reactor {
             io().protect(e.getKey().address(), e.getKey().prefixLength(), e.getValue());
         }
         for (var it = guarded.entrySet().iterator(); it.hasNext(); ) {
-            Guarded g = it.next().getKey();
-            // one the engine could not take off stays here, to be tried again
-            if (!wanted.containsKey(g) && io().unprotect(g.address(), g.prefixLength())) it.remove();
+            Map.Entry<Guarded, Io.ConnectionOptions> e = it.next();
+            Guarded g = e.getKey();
+            if (wanted.containsKey(g)) continue;
+            if (io().unprotect(g.address(), g.prefixLength())) it.remove();
+            // not done, perhaps on some listeners only: tried again at the next change, and protected afresh if its
+            // neighbour comes back (options no neighbour has, so they never equal the new ones)
+            else e.setValue(Io.ConnectionOptions.NONE);
         }
     }
 

@@ -298,6 +298,23 @@ class ConnectionsTest {
     }
 
     @Test
+    void aNeighbourBackAfterAFailedKeyRemovalIsProtectedAfresh() {
+        // the failed removal may have taken the key off some listeners only: its return puts it on them all again
+        String create = "create neighbor 10.9.0.7 { router-id 10.0.0.1; local-address 10.0.0.1; local-as 65001; "
+                + "peer-as 65090; md5-password seven; family { ipv4 unicast; } }";
+        e.command(create);
+        e.turn();
+        e.io.refuseUnprotect = true;
+        e.command("delete neighbor 10.9.0.7");
+        e.turn();
+        e.io.refuseUnprotect = false;
+        e.command(create);
+        e.turn();
+        assertThat(e.log).containsOnlyOnce("unprotect 10.9.0.7/32");
+        assertThat(e.log).filteredOn(l -> l.startsWith("protect 10.9.0.7/32")).hasSize(2);
+    }
+
+    @Test
     void aReloadTakingOverOneProgramNeighbourLeavesTheOthersKeys() throws Exception {
         String file = CONFIG + """
                 neighbor 10.9.0.5 {

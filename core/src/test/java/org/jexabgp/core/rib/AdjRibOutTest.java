@@ -421,6 +421,18 @@ class AdjRibOutTest {
     }
 
     @Test
+    void theGenericPackerSendsAWithdrawalThatCannotFitBesideTheAttributes() {
+        UpdatePacker packer = new UpdatePacker();
+        Told told = new Told();
+        packer.pack(
+                List.of(Change.withdraw(nearlyFull("10.0.0.1/32")), Change.withdraw(nearlyFull("10.0.0.0/8"))),
+                ibgp(1, Family.IPV4_UNICAST),
+                true,
+                told);
+        assertThat(told.events()).containsExactly("25 bytes, NLRI 0000", "28 bytes, NLRI 0000");
+    }
+
+    @Test
     void aWithdrawalBesideNearlyFullAttributesGoesInAMessageOfItsOwn() {
         // a withdrawal's message carries no attributes: however large they are, it fits
         for (long bytes : new long[] {Long.MAX_VALUE, 1}) {
