@@ -84,8 +84,13 @@ public final class UpdatePacker {
         // §9.3 step 5: what is left for NLRIs once the header, both length fields and the blob are counted
         int budget = session.messageSize() - HEADER - 2 - 2 - blob.length();
         if (budget <= 0) {
-            sink.oversized(groupFamily, blob.length());
-            return;
+            boolean onlyWithdrawals = mp.isEmpty();
+            for (Change c : classic) onlyWithdrawals &= c.withdraw();
+            if (!onlyWithdrawals) {
+                sink.oversized(groupFamily, blob.length());
+                return;
+            }
+            budget = session.messageSize() - HEADER - 2 - 2; // withdrawals' messages carry no attributes
         }
         if (!packClassic(classic, session, includeWithdrawals, budget, sink)) {
             sink.oversized(groupFamily, blob.length());
@@ -124,8 +129,11 @@ public final class UpdatePacker {
         blobs.encode(attributes, nextHop, family, session, blob);
         int budget = session.messageSize() - HEADER - 2 - 2 - blob.length();
         if (budget <= 0) {
-            sink.oversized(family, blob.length());
-            return to;
+            if (!onlyWithdrawals(keys, from, to)) {
+                sink.oversized(family, blob.length());
+                return to;
+            }
+            budget = session.messageSize() - HEADER - 2 - 2; // withdrawals' messages carry no attributes
         }
         boolean pathId = session.sendsPathId(family);
         withdrawn.reset();
@@ -163,6 +171,11 @@ public final class UpdatePacker {
         withdrawn.reset();
         announced.reset();
         return to;
+    }
+
+    private static boolean onlyWithdrawals(long[] keys, int from, int to) {
+        for (int i = from; i < to; i++) if ((keys[i] & 1) == 0) return false;
+        return true;
     }
 
     /**

@@ -421,6 +421,28 @@ class AdjRibOutTest {
     }
 
     @Test
+    void withdrawalsWhoseAttributesAloneFillAMessageAreStillSent() {
+        // 4,073 bytes of attributes leave no room for any NLRI: the announcements are dropped as oversized, but the
+        // withdrawals carry no attributes, so they go (both in one message)
+        Route[] routes = new Route[2];
+        String[] prefixes = {"10.0.0.0/8", "10.0.0.1/32"};
+        for (int i = 0; i < 2; i++) {
+            routes[i] = route(v4(prefixes[i]), "1.2.3.4", new RibFixtures.Raw(99, 0xC0, org.jexabgp.wire.Bytes.of(
+                    new byte[4096 - 19 - 4 - 21 - 4])));
+        }
+        AdjRibOut rib = new AdjRibOut();
+        Negotiated s = ibgp(1, Family.IPV4_UNICAST);
+        for (Route r : routes) rib.announce(r);
+        Told announced = new Told();
+        rib.drain(s, GROUP, true, announced);
+        assertThat(announced.events()).containsExactly("oversized ipv4 unicast");
+        for (Route r : routes) rib.withdraw(r);
+        Told withdrawn = new Told();
+        rib.drain(s, GROUP, true, withdrawn);
+        assertThat(withdrawn.events()).containsExactly("30 bytes, NLRI 0000");
+    }
+
+    @Test
     void theGenericPackerSendsAWithdrawalThatCannotFitBesideTheAttributes() {
         UpdatePacker packer = new UpdatePacker();
         Told told = new Told();
