@@ -391,6 +391,13 @@ class AdjRibOutTest {
         }
     }
 
+    /** What draining everything pending tells the sink, in parts of {@code bytes} bytes (partial drains). */
+    private static Told drainAll(AdjRibOut rib, Negotiated session, long bytes) {
+        Told told = new Told();
+        while (rib.hasPending()) rib.drain(session, GROUP, true, told, bytes);
+        return told;
+    }
+
     @Test
     void aPrefixThatFitsNeitherBesideOthersNorAloneEndsTheGroupWhereverTheDrainStops() {
         // the /8 fills the first message; the /32 would make a message over 4096 bytes alone: the group ends there,
@@ -400,9 +407,7 @@ class AdjRibOutTest {
             rib.announce(nearlyFull("10.0.0.0/8"));
             rib.announce(nearlyFull("10.0.0.1/32"));
             rib.announce(nearlyFull("10.0.0.2/32"));
-            Told told = new Told();
-            while (rib.hasPending()) rib.drain(ibgp(1, Family.IPV4_UNICAST), GROUP, true, told, bytes);
-            assertThat(told.events())
+            assertThat(drainAll(rib, ibgp(1, Family.IPV4_UNICAST), bytes).events())
                     .as("drain parts of %d bytes", bytes)
                     .containsExactly("4095 bytes, NLRI 080A", "oversized ipv4 unicast");
         }
@@ -433,13 +438,9 @@ class AdjRibOutTest {
         AdjRibOut rib = new AdjRibOut();
         Negotiated s = ibgp(1, Family.IPV4_UNICAST);
         for (Route r : routes) rib.announce(r);
-        Told announced = new Told();
-        rib.drain(s, GROUP, true, announced);
-        assertThat(announced.events()).containsExactly("oversized ipv4 unicast");
+        assertThat(drainAll(rib, s, Long.MAX_VALUE).events()).containsExactly("oversized ipv4 unicast");
         for (Route r : routes) rib.withdraw(r);
-        Told withdrawn = new Told();
-        rib.drain(s, GROUP, true, withdrawn);
-        assertThat(withdrawn.events()).containsExactly("30 bytes, NLRI 0000");
+        assertThat(drainAll(rib, s, Long.MAX_VALUE).events()).containsExactly("30 bytes, NLRI 0000");
     }
 
     @Test
@@ -462,12 +463,10 @@ class AdjRibOutTest {
             Negotiated s = ibgp(1, Family.IPV4_UNICAST);
             rib.announce(nearlyFull("10.0.0.0/8"));
             rib.announce(nearlyFull("10.0.0.1/32"));
-            Told sent = new Told();
-            while (rib.hasPending()) rib.drain(s, GROUP, true, sent, bytes);
+            drainAll(rib, s, bytes);
             rib.withdraw(nearlyFull("10.0.0.0/8"));
             rib.withdraw(nearlyFull("10.0.0.1/32"));
-            Told told = new Told();
-            while (rib.hasPending()) rib.drain(s, GROUP, true, told, bytes);
+            Told told = drainAll(rib, s, bytes);
             // the /8 (19 + 2 + 2 + 2 bytes), then the /32, which does not fit beside it and goes alone (19 + 2 + 5 + 2)
             assertThat(told.events()).as("drain parts of %d bytes", bytes)
                     .containsExactly("25 bytes, NLRI 0000", "28 bytes, NLRI 0000");

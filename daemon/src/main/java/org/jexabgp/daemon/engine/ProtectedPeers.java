@@ -8,6 +8,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jexabgp.reactor.Io;
 import org.jexabgp.wire.IpAddress;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The neighbours that asked for TCP-MD5 or TTL security, by address or by range (runtime.md §8): the listeners carry
@@ -37,6 +39,8 @@ final class ProtectedPeers {
         }
     }
 
+    private static final Logger LOG = LoggerFactory.getLogger("exabgp.network");
+
     private final Map<Network, Io.ConnectionOptions> byNetwork = new ConcurrentHashMap<>();
 
     /**
@@ -55,15 +59,21 @@ final class ProtectedPeers {
     }
 
     /**
-     * Takes a neighbour's key off every listener, then forgets its options; when a listener refuses, they stay, so
-     * that the call can be made again.
+     * Takes a neighbour's key off every listener, then forgets its options. False (logged) when a listener refuses:
+     * the options stay, connections from there must still sign, and the call can be made again ({@link Io#unprotect}).
      */
-    void unprotect(Network network, Iterable<? extends NetworkChannel> listeners) throws IOException {
+    boolean unprotect(Network network, Iterable<? extends NetworkChannel> listeners) {
         Io.ConnectionOptions old = byNetwork.get(network);
-        if (old == null) return;
-        if (old.md5Password() != null)
-            for (NetworkChannel server : listeners) SocketOptions.listenUnkey(server, Sockets.isV6(server), network);
+        if (old == null) return true;
+        try {
+            if (old.md5Password() != null)
+                for (NetworkChannel server : listeners) SocketOptions.listenUnkey(server, Sockets.isV6(server), network);
+        } catch (IOException e) {
+            LOG.error("cannot take the TCP-MD5 key of {} off the listeners: {}", network, e.getMessage());
+            return false;
+        }
         byNetwork.remove(network);
+        return true;
     }
 
     /** The options for a connection from this address: the longest matching prefix, null when none holds it. */

@@ -414,15 +414,7 @@ final class SelectorEngine implements Engine {
 
         @Override
         public boolean unprotect(org.jexabgp.wire.IpAddress peer, int prefixLength) {
-            try {
-                protectedPeers.unprotect(new ProtectedPeers.Network(peer, prefixLength), servers);
-                return true;
-            } catch (IOException e) {
-                // the key and options stay (connections from there must still sign): the reactor tries again
-                LOG.error("cannot take the TCP-MD5 key of {}/{} off the listeners: {}", peer, prefixLength,
-                        e.getMessage());
-                return false;
-            }
+            return protectedPeers.unprotect(new ProtectedPeers.Network(peer, prefixLength), servers);
         }
 
         @Override

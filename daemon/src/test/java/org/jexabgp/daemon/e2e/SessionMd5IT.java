@@ -126,14 +126,24 @@ class SessionMd5IT extends EndToEnd {
         }
     }
 
-    @Test
-    void theListenerCarriesThePeersKey() throws Exception {
-        int port;
+    /** A loopback port nothing listens on now. */
+    private static int freePort() throws IOException {
         try (ServerSocketChannel probe = listener(null)) {
-            port = probe.socket().getLocalPort();
+            return probe.socket().getLocalPort();
         }
+    }
+
+    /** The daemon's environment for listening on 127.0.0.1:port. */
+    private Map<String, String> listeningOn(int port) {
         Map<String, String> env = new java.util.LinkedHashMap<>(DaemonProcess.server(asyncio, port, 0));
         env.put("exabgp_tcp_bind", "127.0.0.1");
+        return env;
+    }
+
+    @Test
+    void theListenerCarriesThePeersKey() throws Exception {
+        int port = freePort();
+        Map<String, String> env = listeningOn(port);
         daemon(env, file("listen.conf", config("md5-password s3cret-key;", port)));
 
         // the same key: accepted (once the daemon listens), and the daemon speaks first with its OPEN
@@ -153,12 +163,8 @@ class SessionMd5IT extends EndToEnd {
 
     @Test
     void aReloadThatDropsTheKeyTakesItOffTheListener() throws Exception {
-        int port;
-        try (ServerSocketChannel probe = listener(null)) {
-            port = probe.socket().getLocalPort();
-        }
-        Map<String, String> env = new java.util.LinkedHashMap<>(DaemonProcess.server(asyncio, port, 0));
-        env.put("exabgp_tcp_bind", "127.0.0.1");
+        int port = freePort();
+        Map<String, String> env = listeningOn(port);
         DaemonProcess d = daemon(env, file("reload.conf", config("md5-password s3cret-key;", port)));
         try (SocketChannel signed = Await.until("a signed connection to the daemon",
                 () -> quietly("s3cret-key", port), java.util.Objects::nonNull, Await.TIMEOUT)) {
@@ -168,16 +174,8 @@ class SessionMd5IT extends EndToEnd {
         d.signal("USR1");
         // once reloaded, the neighbour has no key and neither has the listener: an unsigned connection completes
         try (SocketChannel plain = Await.until("an unsigned connection after the reload",
-                () -> quietlyUnsigned(port), java.util.Objects::nonNull, Duration.ofSeconds(30))) {
+                () -> quietly("127.0.0.1", null, port), java.util.Objects::nonNull, Duration.ofSeconds(30))) {
             assertThat(firstMessageType(plain)).isEqualTo(1);
-        }
-    }
-
-    private static @Nullable SocketChannel quietlyUnsigned(int port) {
-        try {
-            return connect(null, port);
-        } catch (IOException e) {
-            return null;
         }
     }
 
@@ -186,12 +184,8 @@ class SessionMd5IT extends EndToEnd {
      * settings; returns the port.
      */
     private int daemonWithRange(String settings) throws IOException {
-        int port;
-        try (ServerSocketChannel probe = listener(null)) {
-            port = probe.socket().getLocalPort();
-        }
-        Map<String, String> env = new java.util.LinkedHashMap<>(DaemonProcess.server(asyncio, port, 0));
-        env.put("exabgp_tcp_bind", "127.0.0.1");
+        int port = freePort();
+        Map<String, String> env = listeningOn(port);
         daemon(env, file("range.conf", """
                 neighbor 127.0.1.0/24 {
                     router-id 10.0.0.1;
@@ -277,7 +271,7 @@ class SessionMd5IT extends EndToEnd {
         return quietly("127.0.0.1", key, port);
     }
 
-    private static @Nullable SocketChannel quietly(String from, String key, int port) {
+    private static @Nullable SocketChannel quietly(String from, @Nullable String key, int port) {
         try {
             return connect(from, key, port);
         } catch (IOException e) {
