@@ -259,12 +259,12 @@ public final class Posix {
         if (linker == null || keep == null || signature == null)
             throw new IOException("system calls unavailable: " + UNAVAILABLE);
         try {
-            h = linker.downcallHandle(linker.defaultLookup().find(function).orElseThrow(), signature, keep);
+            // a call being linked on another thread (DaemonMode.linkAhead) is waited for, not linked twice
+            return CALLS.computeIfAbsent(function,
+                    f -> linker.downcallHandle(linker.defaultLookup().find(f).orElseThrow(), signature, keep));
         } catch (RuntimeException e) { // IllegalCallerException without native access
             throw new IOException(function + ": " + e, e);
         }
-        MethodHandle known = CALLS.putIfAbsent(function, h);
-        return known != null ? known : h;
     }
 
     private static StructLayout layout() throws IOException {

@@ -50,16 +50,25 @@ class DaemonModeIT extends EndToEnd {
         assertThat(pid).doesNotExist();
     }
 
-    @Test
-    void umaskSettingApplies() throws Exception {
+    /** The setting applies to the daemon's files and to its programs, which inherit it (default 0137, as ExaBGP). */
+    @ParameterizedTest(name = "umask={0}")
+    @ValueSource(strings = {"022", ""})
+    void umaskSettingApplies(String umask) throws Exception {
         TestPeer peer = peer("127.0.0.1", 0);
         Path pid = dir.resolve("exabgp.pid");
+        Path program = Files.writeString(dir.resolve("reader.sh"), "#!/bin/sh\nexec cat >/dev/null\n");
+        Files.setPosixFilePermissions(program, PosixFilePermissions.fromString("rwxr-xr-x"));
         Map<String, String> env = env(peer);
         env.put("exabgp_daemon_pid", pid.toString());
-        env.put("exabgp_daemon_umask", "022");
-        DaemonProcess daemon = daemon(env, simple(peer, ""));
+        if (!umask.isEmpty()) env.put("exabgp_daemon_umask", umask);
+        DaemonProcess daemon = daemon(env, simple(peer, "process reader {\n    run %s;\n    encoder text;\n}\n"
+                .formatted(program)));
         Await.until("the pid file", () -> read(pid), t -> !t.isEmpty(), Await.TIMEOUT);
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(pid))).isEqualTo("rw-r--r--");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(pid)))
+                .isEqualTo(umask.isEmpty() ? "rw-r-----" : "rw-r--r--");
+        assertThat(ProcFs.status(daemon.pid(), "Umask")).isEqualTo(umask.isEmpty() ? "0137" : "0022");
+        List<ProcessHandle> programs = Await.until("the program", daemon::programs, l -> !l.isEmpty(), Await.TIMEOUT);
+        assertThat(ProcFs.status(programs.getFirst().pid(), "Umask")).isEqualTo(umask.isEmpty() ? "0137" : "0022");
         daemon.signal("TERM");
         assertThat(daemon.awaitExit(Duration.ofSeconds(5))).as(daemon::log).isZero();
     }
