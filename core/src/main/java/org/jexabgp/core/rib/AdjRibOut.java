@@ -61,16 +61,17 @@ public final class AdjRibOut {
     private final Map<RouteKey, Integer> otherKeys = new HashMap<>();
 
     // per slot
-    private long[] slotKey = new long[64];
-    private byte[] slotFamily = new byte[64];
+    // per slot, in pages (Pages: growth copies no full page)
+    private final LongPages slotKey = new LongPages(64);
+    private final BytePages slotFamily = new BytePages(64);
     /** Null until a slot of another family is made (issue 9: a million IPv4 routes need none). */
     private @Nullable Other @Nullable [] slotOther;
     /** Path id of the cached route (fast slots), or NONE. */
-    private int[] sentPath = new int[64];
+    private final IntPages sentPath = new IntPages(64, NONE);
     /** Insertion number in the cache, for its order (a replaced route keeps its place, a re-added one goes last). */
-    private long[] sentOrder = new long[64];
-    private int[] pendingBucket = new int[64];
-    private int[] pendingPosition = new int[64];
+    private final LongPages sentOrder = new LongPages(64);
+    private final IntPages pendingBucket = new IntPages(64, NONE);
+    private final IntPages pendingPosition = new IntPages(64, 0);
     private int[] freeSlots = new int[16];
     private int freeCount;
     private int nextSlot;
@@ -211,8 +212,6 @@ public final class AdjRibOut {
     /** @param cache {@code adj-rib-out} (default true); false keeps no cache: no dedup, nothing to resend */
     public AdjRibOut(boolean cache) {
         this.cache = cache;
-        Arrays.fill(sentPath, NONE);
-        Arrays.fill(pendingBucket, NONE);
     }
 
     public AdjRibOut() {
@@ -226,7 +225,7 @@ public final class AdjRibOut {
      */
     public void reserve(int more) {
         int wanted = nextSlot - freeCount + more;
-        if (wanted > slotKey.length) resizeSlots(wanted);
+        if (wanted > slotKey.capacity()) resizeSlots(wanted);
         fastKeys.reserve(more, slotKey);
     }
 
@@ -245,8 +244,8 @@ public final class AdjRibOut {
             Route known = other.sent;
             if (known != null && sameAnnouncement(known, route)) return;
             if (known == null) {
-                sentOrder[slot] = insertions++;
-                noteCached(slotFamily[slot]);
+                sentOrder.set(slot, insertions++);
+                noteCached(slotFamily.get(slot));
             } else {
                 journalIsCache = false;
             }
@@ -280,8 +279,8 @@ public final class AdjRibOut {
             long prefix = prefixes[i];
             long key = (long) family << FAMILY_SHIFT | (prefix & 0xFF) << 32 | prefix >>> 8;
             int slot = NONE;
-            if (freeCount == 0 && nextSlot < slotKey.length) {
-                slotKey[nextSlot] = key; // the index reads the key from there
+            if (freeCount == 0 && nextSlot < slotKey.capacity()) {
+                slotKey.set(nextSlot, key); // the index reads the key from there
                 slot = fastKeys.addIfAbsent(nextSlot, slotKey);
             }
             if (slot != nextSlot) { // known, or no new slot at hand
@@ -300,13 +299,13 @@ public final class AdjRibOut {
                 noteCached(family);
             }
             nextSlot++;
-            slotFamily[slot] = (byte) family;
+            slotFamily.set(slot, (byte) family);
             if (slotOther != null) slotOther[slot] = null;
-            sentPath[slot] = path;
-            sentOrder[slot] = insertions++;
+            sentPath.set(slot, path);
+            sentOrder.set(slot, insertions++);
             pendingSlots++;
-            pendingBucket[slot] = bucket.index;
-            pendingPosition[slot] = run.append(slot, path << 1, null);
+            pendingBucket.set(slot, bucket.index);
+            pendingPosition.set(slot, run.append(slot, path << 1, null));
             references += 2; // the cache's and the journal's
         }
         if (path != NONE) paths.retain(path, references);
@@ -339,17 +338,17 @@ public final class AdjRibOut {
             queue(slot, paths.acquire(route), null, false);
             return;
         }
-        int known = sentPath[slot];
+        int known = sentPath.get(slot);
         if (known != NONE && sameAnnouncement(paths.get(known), route)) return;
         int path = paths.acquire(route);
         if (known == NONE) {
-            sentOrder[slot] = insertions++;
-            noteCached(slotFamily[slot]);
+            sentOrder.set(slot, insertions++);
+            noteCached(slotFamily.get(slot));
         } else {
             journalIsCache = false;
             paths.release(known);
         }
-        sentPath[slot] = path;
+        sentPath.set(slot, path);
         paths.retain(path);
         queue(slot, path, null, false);
     }
@@ -371,15 +370,15 @@ public final class AdjRibOut {
         // wire.md §9.6: a non-unicast MP withdrawal carries the attributes written in the withdraw command itself
         // (qa/encoding/api-flow.msg, api-vpls.msg); only unicast/multicast ones, which send no attributes, take the
         // removed route's bucket
-        Family family = families.get(slotFamily[slot]);
+        Family family = families.get(slotFamily.get(slot));
         Route carried = removed != null && PackingRules.unicastOrMulticast(family) ? removed : route;
         queue(slot, paths.acquire(carried), carried, true);
     }
 
     private void withdrawFast(int slot, Route route) {
         journalIsCache = false;
-        int removed = cache ? sentPath[slot] : NONE;
-        sentPath[slot] = NONE;
+        int removed = cache ? sentPath.get(slot) : NONE;
+        sentPath.set(slot, NONE);
         // the cache's reference to the removed path goes to the withdrawal
         queue(slot, removed != NONE ? removed : paths.acquire(route), null, true);
     }
@@ -420,7 +419,7 @@ public final class AdjRibOut {
         for (int slot : cachedSlots(family)) {
             Other other = other(slot);
             if (other == null) {
-                int path = sentPath[slot];
+                int path = sentPath.get(slot);
                 paths.retain(path);
                 queue(slot, path, null, false);
             } else {
@@ -453,7 +452,7 @@ public final class AdjRibOut {
                     Route route = run.routes == null ? null : run.routes[i];
                     Other other = other(slot);
                     boolean replaced = other == null
-                            ? sentPath[slot] != NONE && sentPath[slot] != path
+                            ? sentPath.get(slot) != NONE && sentPath.get(slot) != path
                             : other.sent != null && !other.sent.equals(route);
                     if (!replaced) continue;
                     paths.retain(path); // survives clearPending: queue takes it over
@@ -567,7 +566,7 @@ public final class AdjRibOut {
         for (int i = 0; i < run.size; i++) {
             int v = run.values[i];
             if (v == NONE) continue;
-            long key = slotKey[run.slots[i]] & ((1L << FAMILY_SHIFT) - 1);
+            long key = slotKey.get(run.slots[i]) & ((1L << FAMILY_SHIFT) - 1);
             keys[n++] = key << 1 | (v & 1);
         }
         // a group goes in ExaBGP's order, mask length then prefix (UpdatePacker.packInet); single routes in the run's
@@ -617,14 +616,14 @@ public final class AdjRibOut {
 
     private void queue(int slot, int path, @Nullable Route route, boolean withdraw) {
         Bucket bucket = bucketOf(path);
-        int family = slotFamily[slot];
+        int family = slotFamily.get(slot);
         // config.md §11: an announcement with other attributes leaves the pending one in its bucket, so both are sent
         // (ExaBGP's add_to_rib only adds; qa/encoding/conf-l2vpn.msg sends two routes of one key). A withdrawal
         // cancels every pending announcement of the key (ExaBGP's del_from_rib). Unlike ExaBGP, an older announcement
         // is also dropped when its bucket would go out after the new one: the peer must end with the latest route.
         // (A bucket created by this change goes out last, so "new bucket" needs no test of its own.)
         int position = NONE;
-        int where = pendingBucket[slot];
+        int where = pendingBucket.get(slot);
         if (where == MULTI) {
             long[] list = Objects.requireNonNull(overflow.get(slot));
             int kept = 0;
@@ -648,8 +647,8 @@ public final class AdjRibOut {
             }
             if (kept == 1) {
                 overflow.remove(slot);
-                pendingBucket[slot] = (int) (list[0] >>> 32);
-                pendingPosition[slot] = (int) list[0];
+                pendingBucket.set(slot, (int) (list[0] >>> 32));
+                pendingPosition.set(slot, (int) list[0]);
             } else {
                 overflow.put(slot, Arrays.copyOf(list, kept));
             }
@@ -658,7 +657,7 @@ public final class AdjRibOut {
         if (where == bucket.index) {
             // Within the same bucket the change takes the pending one's place, as a Python dict assignment does:
             // api-fast's "announce A, announce B, withdraw A" sends the withdrawal of A before B.
-            replaceEntry(bucket.run(family), pendingPosition[slot], path, route, withdraw);
+            replaceEntry(bucket.run(family), pendingPosition.get(slot), path, route, withdraw);
             return;
         }
         boolean keep = false;
@@ -666,19 +665,19 @@ public final class AdjRibOut {
             keep = !withdraw && where < bucket.index;
             if (!keep) {
                 // Keep the emptied bucket/family in place: a later change for it goes back to its first slot.
-                removeEntry(buckets.get(where), family, pendingPosition[slot]);
+                removeEntry(buckets.get(where), family, pendingPosition.get(slot));
             }
         } else {
             pendingSlots++;
         }
         position = bucket.run(family).append(slot, path << 1 | (withdraw ? 1 : 0), route);
         if (keep) {
-            long older = (long) where << 32 | pendingPosition[slot];
+            long older = (long) where << 32 | pendingPosition.get(slot);
             overflow.put(slot, new long[] {older, (long) bucket.index << 32 | position});
-            pendingBucket[slot] = MULTI;
+            pendingBucket.set(slot, MULTI);
         } else {
-            pendingBucket[slot] = bucket.index;
-            pendingPosition[slot] = position;
+            pendingBucket.set(slot, bucket.index);
+            pendingPosition.set(slot, position);
         }
     }
 
@@ -734,8 +733,8 @@ public final class AdjRibOut {
                 for (int i = 0; i < run.size; i++) {
                     int slot = run.slots[i];
                     if (run.values[i] != NONE) paths.release(run.values[i] >>> 1);
-                    if (pendingBucket[slot] == NONE) continue; // seen already
-                    pendingBucket[slot] = NONE;
+                    if (pendingBucket.get(slot) == NONE) continue; // seen already
+                    pendingBucket.set(slot, NONE);
                     if (!cached(slot)) freeSlot(slot);
                 }
             }
@@ -778,9 +777,9 @@ public final class AdjRibOut {
     }
 
     private InetNlri fastNlri(int slot) {
-        long key = slotKey[slot];
+        long key = slotKey.get(slot);
         int length = (int) (key >>> 32) & 0xFF;
-        return new InetNlri(families.get(slotFamily[slot]), new Prefix(IpAddress.v4(key & 0xFFFFFFFFL), length), 0);
+        return new InetNlri(families.get(slotFamily.get(slot)), new Prefix(IpAddress.v4(key & 0xFFFFFFFFL), length), 0);
     }
 
     private int newSlot(int family, long key, @Nullable Other other) {
@@ -789,14 +788,14 @@ public final class AdjRibOut {
             slot = freeSlots[--freeCount];
         } else {
             slot = nextSlot++;
-            if (slot == slotKey.length) growSlots();
+            if (slot == slotKey.capacity()) resizeSlots(slot + 1);
         }
-        slotKey[slot] = key;
-        slotFamily[slot] = (byte) family;
-        if (other != null && slotOther == null) slotOther = new Other[slotKey.length];
+        slotKey.set(slot, key);
+        slotFamily.set(slot, (byte) family);
+        if (other != null && slotOther == null) slotOther = new Other[slotKey.capacity()];
         if (slotOther != null) slotOther[slot] = other;
-        sentPath[slot] = NONE;
-        pendingBucket[slot] = NONE;
+        sentPath.set(slot, NONE);
+        pendingBucket.set(slot, NONE);
         return slot;
     }
 
@@ -807,28 +806,23 @@ public final class AdjRibOut {
 
     private void freeSlot(int slot) {
         Other other = other(slot);
-        if (other == null) fastKeys.remove(slotKey[slot], slotKey);
+        if (other == null) fastKeys.remove(slotKey.get(slot), slotKey);
         else otherKeys.remove(other.key);
         if (slotOther != null) slotOther[slot] = null;
         if (freeCount == freeSlots.length) freeSlots = Arrays.copyOf(freeSlots, freeCount * 2);
         freeSlots[freeCount++] = slot;
     }
 
-    private void growSlots() {
-        resizeSlots(slotKey.length * 2);
-    }
-
-    private void resizeSlots(int size) {
-        slotKey = Arrays.copyOf(slotKey, size);
-        slotFamily = Arrays.copyOf(slotFamily, size);
+    /** Makes room for slots below {@code wanted} in every column (they grow alike, so one capacity is theirs). */
+    private void resizeSlots(int wanted) {
+        slotKey.ensure(wanted);
+        int size = slotKey.capacity();
+        slotFamily.ensure(size);
+        sentPath.ensure(size);
+        sentOrder.ensure(size);
+        pendingBucket.ensure(size);
+        pendingPosition.ensure(size);
         if (slotOther != null) slotOther = Arrays.copyOf(slotOther, size);
-        sentOrder = Arrays.copyOf(sentOrder, size);
-        pendingPosition = Arrays.copyOf(pendingPosition, size);
-        int old = sentPath.length;
-        sentPath = Arrays.copyOf(sentPath, size);
-        pendingBucket = Arrays.copyOf(pendingBucket, size);
-        Arrays.fill(sentPath, old, size, NONE);
-        Arrays.fill(pendingBucket, old, size, NONE);
     }
 
     private int familyIndex(Family family) {
@@ -857,7 +851,7 @@ public final class AdjRibOut {
 
     private boolean cached(int slot) {
         Other other = other(slot);
-        return other == null ? sentPath[slot] != NONE : other.sent != null;
+        return other == null ? sentPath.get(slot) != NONE : other.sent != null;
     }
 
     /** The cached slots of a family, in cache insertion order. */
@@ -867,9 +861,9 @@ public final class AdjRibOut {
         boolean sorted = true;
         for (int slot = 0; slot < nextSlot; slot++) {
             // a free slot is never cached: slots are freed only once out of the cache and the journal
-            if (slotFamily[slot] != family || !cached(slot)) continue;
+            if (slotFamily.get(slot) != family || !cached(slot)) continue;
             if (n == found.length) found = Arrays.copyOf(found, n * 2);
-            if (n > 0 && sentOrder[found[n - 1]] > sentOrder[slot]) sorted = false;
+            if (n > 0 && sentOrder.get(found[n - 1]) > sentOrder.get(slot)) sorted = false;
             found[n++] = slot;
         }
         found = Arrays.copyOf(found, n);
@@ -877,21 +871,21 @@ public final class AdjRibOut {
         if (sorted) return found;
         if (insertions <= Integer.MAX_VALUE) {
             long[] keyed = new long[n];
-            for (int i = 0; i < n; i++) keyed[i] = sentOrder[found[i]] << 32 | found[i];
+            for (int i = 0; i < n; i++) keyed[i] = sentOrder.get(found[i]) << 32 | found[i];
             Arrays.sort(keyed);
             for (int i = 0; i < n; i++) found[i] = (int) keyed[i];
             return found;
         }
         Integer[] boxed = new Integer[n];
         for (int i = 0; i < n; i++) boxed[i] = found[i];
-        Arrays.sort(boxed, (a, b) -> Long.compare(sentOrder[a], sentOrder[b]));
+        Arrays.sort(boxed, (a, b) -> Long.compare(sentOrder.get(a), sentOrder.get(b)));
         for (int i = 0; i < n; i++) found[i] = boxed[i];
         return found;
     }
 
     private Route cachedRoute(int slot) {
         Other other = other(slot);
-        return other == null ? paths.get(sentPath[slot]).route(fastNlri(slot)) : Objects.requireNonNull(other.sent);
+        return other == null ? paths.get(sentPath.get(slot)).route(fastNlri(slot)) : Objects.requireNonNull(other.sent);
     }
 
     private static boolean sameAnnouncement(Path known, Route route) {

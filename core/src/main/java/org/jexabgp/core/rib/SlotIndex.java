@@ -4,9 +4,9 @@ import java.util.Arrays;
 
 /**
  * The Adj-RIB-Out's index of its IPv4 slots by key: an open-addressing table of slot numbers only, each key read from
- * the slots' own key array, which the caller passes (it is replaced as it grows). Issue 9: a million configured routes
- * cost 8 MB here, where a {@link KeyTable} of key and slot pairs costs 32 MB. Linear probing at most 3/4 full and
- * backward-shift deletion, as in {@link KeyTable}; a slot's key must stay in the array until it is removed here.
+ * the slots' own key column, which the caller passes. Issue 9: a million configured routes cost 8 MB here, where a
+ * {@link KeyTable} of key and slot pairs costs 32 MB. Linear probing at most 3/4 full and backward-shift deletion, as
+ * in {@link KeyTable}; a slot's key must stay in the column until it is removed here.
  */
 final class SlotIndex {
     private static final int EMPTY = -1;
@@ -21,34 +21,34 @@ final class SlotIndex {
     }
 
     /** The slot whose key is {@code key}, or -1. */
-    int get(long key, long[] keys) {
+    int get(long key, LongPages keys) {
         int[] t = table;
         for (int i = index(key); ; i = (i + 1) & mask) {
             int s = t[i];
-            if (s == EMPTY || keys[s] == key) return s;
+            if (s == EMPTY || keys.get(s) == key) return s;
         }
     }
 
-    /** Adds {@code slot}, whose key {@code keys[slot]} must not be present yet. */
-    void put(int slot, long[] keys) {
+    /** Adds {@code slot}, whose key {@code keys.get(slot)} must not be present yet. */
+    void put(int slot, LongPages keys) {
         if ((size + 1) * 4 > (mask + 1) * 3) rehash((mask + 1) * 2, keys);
-        int i = index(keys[slot]);
+        int i = index(keys.get(slot));
         while (table[i] != EMPTY) i = (i + 1) & mask;
         table[i] = slot;
         size++;
     }
 
     /**
-     * Adds {@code slot} unless its key {@code keys[slot]} is present already: returns the slot that has the key, which
+     * Adds {@code slot} unless its key {@code keys.get(slot)} is present already: returns the slot that has the key, which
      * is {@code slot} when it was added. One probe where {@link #get} then {@link #put} take two.
      */
-    int addIfAbsent(int slot, long[] keys) {
+    int addIfAbsent(int slot, LongPages keys) {
         if ((size + 1) * 4 > (mask + 1) * 3) rehash((mask + 1) * 2, keys);
-        long key = keys[slot];
+        long key = keys.get(slot);
         int[] t = table;
         int i = index(key);
         for (int s = t[i]; s != EMPTY; s = t[i]) {
-            if (keys[s] == key) return s;
+            if (keys.get(s) == key) return s;
             i = (i + 1) & mask;
         }
         t[i] = slot;
@@ -57,17 +57,17 @@ final class SlotIndex {
     }
 
     /** Removes the slot of {@code key} if present, moving later entries of its probe run back (Knuth 6.4, R). */
-    void remove(long key, long[] keys) {
+    void remove(long key, LongPages keys) {
         int i = index(key);
         while (true) {
             if (table[i] == EMPTY) return;
-            if (keys[table[i]] == key) break;
+            if (keys.get(table[i]) == key) break;
             i = (i + 1) & mask;
         }
         size--;
         int hole = i;
         for (int j = (hole + 1) & mask; table[j] != EMPTY; j = (j + 1) & mask) {
-            int home = index(keys[table[j]]);
+            int home = index(keys.get(table[j]));
             // j's entry may move to the hole only if its home is not cyclically inside (hole, j]
             boolean inside = hole <= j ? hole < home && home <= j : hole < home || home <= j;
             if (inside) continue;
@@ -78,7 +78,7 @@ final class SlotIndex {
     }
 
     /** Makes room for {@code more} slots at once: sized once, not doubled step by step. */
-    void reserve(int more, long[] keys) {
+    void reserve(int more, LongPages keys) {
         long wanted = (long) size + more;
         int capacity = mask + 1;
         while (wanted * 4 > (long) capacity * 3) capacity *= 2;
@@ -89,13 +89,13 @@ final class SlotIndex {
         return PrefixHash.index(key, mask);
     }
 
-    private void rehash(int capacity, long[] keys) {
+    private void rehash(int capacity, LongPages keys) {
         int[] old = table;
         table = empty(capacity);
         mask = capacity - 1;
         for (int s : old) {
             if (s == EMPTY) continue;
-            int j = index(keys[s]);
+            int j = index(keys.get(s));
             while (table[j] != EMPTY) j = (j + 1) & mask;
             table[j] = s;
         }

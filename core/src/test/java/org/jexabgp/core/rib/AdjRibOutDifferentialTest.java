@@ -272,6 +272,60 @@ class AdjRibOutDifferentialTest {
     }
 
     /**
+     * Tables of several {@linkplain Pages pages} (their first page doubled, then pages added; or reserved at once):
+     * announcements in bulk, withdrawals and changed attributes across the pages' edges drain the same bytes as the
+     * reference, and the cache lists the same routes.
+     */
+    @Test
+    void tablesOfSeveralPagesDrainAsTheReference() {
+        for (boolean reserved : new boolean[] {false, true}) {
+            int n = 2 * Pages.SIZE + 777;
+            AdjRibOut rib = new AdjRibOut();
+            ReferenceAdjRibOut reference = new ReferenceAdjRibOut();
+            if (reserved) rib.reserve(n);
+            Route first = shape(RibFixtures.med(5));
+            Route second = shape(RibFixtures.med(7));
+            long[] prefixes = new long[n];
+            for (int i = 0; i < n; i++) prefixes[i] = (0x0A00_0000L + i) << 8 | 32;
+            for (int from = 0; from < n; from += 500) rib.announceV4(first, prefixes, from, Math.min(n, from + 500));
+            for (long p : prefixes) reference.announce(RouteList.withPrefix(first, p));
+            Negotiated session = RibFixtures.session(65000, 65001, Family.IPV4_UNICAST);
+            assertThat(hexOf(rib.drain(session, PackingOptions.DEFAULT, true)))
+                    .isEqualTo(hexOf(reference.drain(session, PackingOptions.DEFAULT, true)));
+            // then changes around the pages' edges and all over
+            for (int i = 0; i < n; i++) {
+                int fromEdge = Math.min(i & Pages.MASK, Pages.SIZE - (i & Pages.MASK));
+                if (fromEdge > 2 && i % 97 != 0) continue;
+                Route each = RouteList.withPrefix(i % 2 == 0 ? second : first, prefixes[i]);
+                if (i % 3 == 0) {
+                    rib.withdrawV4(first, prefixes, i, i + 1);
+                    reference.withdraw(each);
+                } else {
+                    rib.announceV4(second, prefixes, i, i + 1);
+                    reference.announce(RouteList.withPrefix(second, prefixes[i]));
+                }
+            }
+            assertThat(hexOf(rib.drain(session, PackingOptions.DEFAULT, true)))
+                    .as("reserved %s", reserved)
+                    .isEqualTo(hexOf(reference.drain(session, PackingOptions.DEFAULT, true)));
+            assertThat(rib.routes()).isEqualTo(reference.routes());
+        }
+    }
+
+    /** An IPv4 unicast route shape: its prefix a stand-in, the attributes those given. */
+    private static Route shape(Attribute attribute) {
+        Route r = RibFixtures.route(RibFixtures.v4("10.0.0.0/32"), "192.0.2.1", attribute);
+        return new Route(new InetNlri(Family.IPV4_UNICAST, new Prefix(IpAddress.v4(0), 0), 0), r.nextHop(),
+                r.nextHopSelf(), r.attributes(), r.watchdog(), r.withdrawn(), r.name());
+    }
+
+    private static List<String> hexOf(List<byte[]> messages) {
+        List<String> out = new ArrayList<>(messages.size());
+        for (byte[] m : messages) out.add(HexFormat.of().formatHex(m));
+        return out;
+    }
+
+    /**
      * Half the time when {@code r} has a primitive shape: {@link AdjRibOut#announceV4} / {@link AdjRibOut#withdrawV4}
      * of r's prefix and up to two more keys of its family, against the reference's route-by-route changes.
      */

@@ -18,7 +18,7 @@ class SlotIndexTest {
     void behavesAsAMap() {
         for (long seed = 1; seed <= 40; seed++) {
             SplittableRandom random = new SplittableRandom(seed);
-            long[] keys = new long[4096];
+            LongPages keys = new LongPages(4096);
             SlotIndex index = new SlotIndex();
             Map<Long, Integer> reference = new HashMap<>();
             List<Integer> free = new ArrayList<>();
@@ -34,13 +34,13 @@ class SlotIndexTest {
                 } else if (op < 30) {
                     if (known != null) continue;
                     int slot = free.isEmpty() ? next++ : free.removeLast();
-                    keys[slot] = key;
+                    keys.set(slot, key);
                     index.put(slot, keys);
                     reference.put(key, slot);
                 } else if (op < 55) {
                     // the candidate slot holds the key before the call; it is taken only when the key was absent
                     int slot = free.isEmpty() ? next : free.getLast();
-                    keys[slot] = key;
+                    keys.set(slot, key);
                     int got = index.addIfAbsent(slot, keys);
                     assertThat(got).as("seed %d step %d", seed, step).isEqualTo(known == null ? slot : known);
                     if (known != null) continue;
