@@ -13,9 +13,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The {@code daemon.*} settings at work (runtime.md §5.1, §6): pid file check and detaching first, the umask once the
- * configuration is read, then — inside the reactor's start, once listening — the pid file and the privilege drop before
- * (or, with {@code daemon.drop=false}, after) the programs start.
+ * The {@code daemon.*} settings at work (runtime.md §5.1, §6): umask, pid file check and detaching first, then — inside
+ * the reactor's start, once listening — the pid file and the privilege drop before (or, with {@code daemon.drop=false},
+ * after) the programs start.
  * Every refusal is exit code 1.
  */
 final class DaemonMode implements Reactor.StartSteps {
@@ -36,25 +36,22 @@ final class DaemonMode implements Reactor.StartSteps {
     }
 
     /**
-     * Links the system calls a daemon's start makes on another thread, at once (its command line not even parsed): the
-     * umask, and a root daemon's privilege drop (the JVM's user.name is that of the real uid). Linking one builds
-     * classes and method handles, tens of milliseconds in a JVM just started (issue 9); the start uses them later.
-     */
-    static void linkAhead() {
-        boolean root = "root".equals(System.getProperty("user.name"));
-        Thread.ofPlatform().daemon().name("link").start(() -> {
-            Posix.link("umask");
-            if (root) Posix.link("getuid", "getgid", "geteuid", "getpwnam", "setgroups", "setgid", "setuid");
-        });
-    }
-
-    /**
-     * Before the configuration is read: the pid file check, and detaching. Returns the exit code when this process is
-     * done (it refused, or started the background daemon), or -1 to go on serving.
+     * Before the configuration is read: the umask, the pid file check, and detaching. Returns the exit code when this
+     * process is done (it refused, or started the background daemon), or -1 to go on serving.
      */
     int prepare(Settings.Log log) {
         String d = log.destination().toLowerCase(java.util.Locale.ROOT);
         echo = !log.enable() || !(d.equals("stdout") || d.equals("stderr"));
+        try {
+            Posix.umask(daemon.umask());
+        } catch (IOException e) {
+            LOG.warn("can not set the umask: {}", e.getMessage());
+        }
+        // a daemon started as root drops its privileges once it listens: its calls are linked meanwhile, on the
+        // other core, while the configuration is read (the JVM's user.name is that of the real uid)
+        if ("root".equals(System.getProperty("user.name")))
+            Thread.ofPlatform().daemon().name("link").start(
+                    () -> Posix.link("setgroups", "setgid", "setuid"));
         if (pidFile != null) {
             try {
                 pidFile.check();
@@ -77,18 +74,6 @@ final class DaemonMode implements Reactor.StartSteps {
             return -1;
         }
         return Detached.launch(System.err);
-    }
-
-    /**
-     * Once the configuration is read, before the daemon makes a file (the CLI's pipes and socket, the pid file) or
-     * starts a program, which inherits it. Not earlier: its call is linked meanwhile ({@link #linkAhead}).
-     */
-    void applyUmask() {
-        try {
-            Posix.umask(daemon.umask());
-        } catch (IOException e) {
-            LOG.warn("can not set the umask: {}", e.getMessage());
-        }
     }
 
     /**

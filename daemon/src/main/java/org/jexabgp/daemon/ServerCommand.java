@@ -121,7 +121,6 @@ final class ServerCommand implements Callable<Integer> {
             return 1;
         }
 
-        if (steps instanceof DaemonMode mode) mode.applyUmask();
         int attempts = once ? 1 : settings.tcp().attempts();
         SessionSettings session =
                 new SessionSettings(

@@ -13,6 +13,8 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.StructLayout;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.VarHandle;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -66,7 +68,7 @@ public final class Posix {
             FunctionDescriptor two = FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT);
             FunctionDescriptor sockaddr = FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT);
             FunctionDescriptor io = FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT);
-            for (String f : new String[] {"getuid", "getgid", "geteuid", "getpid", "setsid"}) signatures.put(f, none);
+            for (String f : new String[] {"getpid", "setsid"}) signatures.put(f, none);
             for (String f : new String[] {"setuid", "setgid", "umask", "close"}) signatures.put(f, one);
             for (String f : new String[] {"kill", "dup2"}) signatures.put(f, two);
             signatures.put("socket", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT));
@@ -115,20 +117,81 @@ public final class Posix {
     /** A user's ids from the system's user database (NSS, not only /etc/passwd). */
     public record User(String name, int uid, int gid) {}
 
+    /*
+     * Ids and users are read from files, not asked of the C library: every C function signature a start links costs it
+     * a generated class and method handles, tens of milliseconds in a JVM just started on this machine's two cores
+     * (issue 9: umask and the privilege drop's four signatures were 20-60 ms of the daemon's start).
+     */
+
+    /** The calling thread's real uid (as {@code getuid(2)}). */
     public static int uid() throws IOException {
-        return exact("getuid", (h, state, arena) -> (int) h.invokeExact(state));
+        return ids("Uid")[0];
     }
 
+    /** The calling thread's real gid (as {@code getgid(2)}). */
     public static int gid() throws IOException {
-        return exact("getgid", (h, state, arena) -> (int) h.invokeExact(state));
+        return ids("Gid")[0];
     }
 
+    /** The calling thread's effective uid (as {@code geteuid(2)}). */
     public static int euid() throws IOException {
-        return exact("geteuid", (h, state, arena) -> (int) h.invokeExact(state));
+        return ids("Uid")[1];
+    }
+
+    /** The real, effective, saved and filesystem ids of the calling thread: its {@code Uid:} or {@code Gid:} line. */
+    private static int[] ids(String field) throws IOException {
+        for (String line : Files.readAllLines(THREAD_STATUS)) {
+            if (!line.startsWith(field) || line.length() <= field.length() || line.charAt(field.length()) != ':')
+                continue;
+            String[] values = line.substring(field.length() + 1).strip().split("\\s+");
+            int[] ids = new int[values.length];
+            try {
+                for (int i = 0; i < values.length; i++) ids[i] = Integer.parseUnsignedInt(values[i]);
+            } catch (NumberFormatException e) {
+                throw new IOException("unreadable " + field + " in " + THREAD_STATUS + ": " + line);
+            }
+            if (ids.length >= 2) return ids;
+        }
+        throw new IOException("no " + field + " in " + THREAD_STATUS);
+    }
+
+    private static final Path THREAD_STATUS = Path.of("/proc/thread-self/status");
+
+    /**
+     * A user by name: from /etc/passwd, else from the system's user database ({@code getpwnam(3)}: NSS, LDAP or
+     * sssd for instance), which a missing name also asks. Null when there is none of that name.
+     */
+    public static @Nullable User user(String name) throws IOException {
+        String passwd;
+        try {
+            passwd = Files.readString(PASSWD);
+        } catch (IOException e) {
+            passwd = "";
+        }
+        User local = passwdEntry(passwd, name);
+        return local != null ? local : lookup(name);
+    }
+
+    private static final Path PASSWD = Path.of("/etc/passwd");
+
+    /** The entry of {@code name} in a passwd(5) text ({@code name:password:uid:gid:…} lines), or null. */
+    static @Nullable User passwdEntry(String passwd, String name) {
+        if (name.isEmpty() || name.indexOf(':') >= 0) return null;
+        for (String line : passwd.split("\n")) {
+            if (!line.startsWith(name + ":")) continue;
+            String[] f = line.split(":", -1);
+            if (f.length < 7) continue; // not an entry: let the user database judge
+            try {
+                return new User(name, Integer.parseUnsignedInt(f[2]), Integer.parseUnsignedInt(f[3]));
+            } catch (NumberFormatException e) {
+                // not an entry either
+            }
+        }
+        return null;
     }
 
     /** {@code getpwnam(3)}: the user, or null when there is none of that name. */
-    public static @Nullable User user(String name) throws IOException {
+    static @Nullable User lookup(String name) throws IOException {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment state = arena.allocate(layout());
             MemorySegment pw;

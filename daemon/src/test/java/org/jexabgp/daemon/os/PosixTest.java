@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import com.sun.security.auth.module.UnixSystem;
 import org.junit.jupiter.api.Test;
 
 /** The system calls of a daemon's start, against what the kernel reports in /proc. */
@@ -16,13 +17,13 @@ class PosixTest {
         throw new IOException("no " + field);
     }
 
+    /** Against the JDK's own getuid/getgid (JNI) and the process's effective uid. */
     @Test
     void identitiesAreTheProcesss() throws IOException {
-        String[] uids = status("Uid").split("\\s+");
-        String[] gids = status("Gid").split("\\s+");
-        assertThat(Posix.uid()).isEqualTo(Integer.parseInt(uids[0]));
-        assertThat(Posix.euid()).isEqualTo(Integer.parseInt(uids[1]));
-        assertThat(Posix.gid()).isEqualTo(Integer.parseInt(gids[0]));
+        UnixSystem system = new UnixSystem();
+        assertThat(Posix.uid()).isEqualTo(system.getUid());
+        assertThat(Posix.gid()).isEqualTo(system.getGid());
+        assertThat(Posix.euid()).isEqualTo(Integer.parseInt(status("Uid").split("\\s+")[1]));
     }
 
     @Test
@@ -41,6 +42,35 @@ class PosixTest {
     void usersComeFromTheUserDatabase() throws IOException {
         assertThat(Posix.user("root")).isEqualTo(new Posix.User("root", 0, 0));
         assertThat(Posix.user("no-such-user-here")).isNull();
+        // /etc/passwd read here says what getpwnam(3) says
+        for (String line : Files.readAllLines(Path.of("/etc/passwd"))) {
+            if (line.isBlank() || line.startsWith("#") || line.startsWith("+") || line.startsWith("-")) continue;
+            String name = line.substring(0, line.indexOf(':'));
+            assertThat(Posix.user(name)).as(name).isEqualTo(Posix.lookup(name)).isNotNull();
+        }
+    }
+
+    @Test
+    void passwdEntriesAreFoundByTheirWholeName() {
+        String passwd = """
+                # a comment
+                rootish:x:5:6:not root:/:/bin/sh
+                +nis::::::
+                broken:x:1
+                odd:x:notanumber:1:::
+                root:x:0:0:root:/root:/bin/bash
+                nobody:x:65534:65534:nobody:/nonexistent:/usr/sbin/nologin
+                big:x:4294967294:4294967293:::
+                """;
+        assertThat(Posix.passwdEntry(passwd, "root")).isEqualTo(new Posix.User("root", 0, 0));
+        assertThat(Posix.passwdEntry(passwd, "nobody")).isEqualTo(new Posix.User("nobody", 65534, 65534));
+        assertThat(Posix.passwdEntry(passwd, "big")).isEqualTo(new Posix.User("big", -2, -3)); // as the C ints read
+        assertThat(Posix.passwdEntry(passwd, "roo")).isNull();
+        assertThat(Posix.passwdEntry(passwd, "broken")).isNull();
+        assertThat(Posix.passwdEntry(passwd, "odd")).isNull();
+        assertThat(Posix.passwdEntry(passwd, "")).isNull();
+        assertThat(Posix.passwdEntry(passwd, "+nis")).isNull();
+        assertThat(Posix.passwdEntry(passwd, "x:0")).isNull();
     }
 
     @Test
@@ -54,8 +84,9 @@ class PosixTest {
 
     @Test
     void callsLinkedAheadAreMadeAsOthersAndUnknownOnesWaitForTheirUse() throws IOException {
-        Posix.link("getgid", "no_such_call", "geteuid");
-        assertThat(Posix.gid()).isEqualTo(Integer.parseInt(status("Gid").split("\\s+")[0]));
-        assertThat(Posix.euid()).isEqualTo(Integer.parseInt(status("Uid").split("\\s+")[1]));
+        Posix.link("setgid", "no_such_call", "umask");
+        Posix.setGid(Posix.gid());
+        int before = Posix.umask(0022);
+        assertThat(Posix.umask(before)).isEqualTo(0022);
     }
 }
