@@ -3,7 +3,7 @@ package org.jexabgp.daemon;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.PatternLayout;
@@ -16,6 +16,7 @@ import ch.qos.logback.core.rolling.FixedWindowRollingPolicy;
 import ch.qos.logback.core.rolling.RollingFileAppender;
 import ch.qos.logback.core.rolling.SizeBasedTriggeringPolicy;
 import ch.qos.logback.core.spi.ContextAwareBase;
+import ch.qos.logback.core.status.Status;
 import ch.qos.logback.core.util.FileSize;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -35,11 +36,23 @@ public final class Logging extends ContextAwareBase implements Configurator {
         {"timers", "exabgp.timers"}, {"message", "exabgp.message"}, {"statistics", "exabgp.statistics"}
     };
 
-    /** The default before settings are read: warnings and errors on stderr. */
+    /**
+     * The default before settings are read: warnings and errors on stderr. Logback's own errors (a log file it cannot
+     * open, say) go to stderr as they happen; with a listener of ours, logback does not print its status at start-up,
+     * whose printer's date format loads java.time's zone rules, 5-10 ms of every start (issue 9).
+     */
     @Override
     public ExecutionStatus configure(LoggerContext context) {
+        context.getStatusManager().add(Logging::logbackStatus);
         install(context, Level.WARN, "stderr", true);
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
+    }
+
+    /** A status logback reports about itself: its errors are printed, with their cause. */
+    static void logbackStatus(Status status) {
+        if (status.getEffectiveLevel() < Status.ERROR) return;
+        Throwable cause = status.getThrowable();
+        System.err.println("logging: " + status.getMessage() + (cause == null ? "" : ": " + cause));
     }
 
     /** Rebuilds logging from the settings. */
@@ -153,14 +166,20 @@ public final class Logging extends ContextAwareBase implements Configurator {
             json.start();
             return json;
         }
-        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+        LogLine line = new LogLine(shortFormat);
+        line.setContext(context);
+        line.start();
+        LayoutWrappingEncoder<ILoggingEvent> encoder = new LayoutWrappingEncoder<>();
         encoder.setContext(context);
-        encoder.setPattern(pattern(shortFormat) + "%n%ex");
+        encoder.setLayout(line);
         encoder.start();
         return encoder;
     }
 
-    /** short: {@code <source:15> <message>}; long adds time and pid (runtime.md §7). */
+    /**
+     * short: {@code <source:15> <message>}; long adds time and pid (runtime.md §7). As a logback pattern, followed by
+     * {@code %n%ex}: {@link LogLine} prints what it would.
+     */
     static String pattern(boolean shortFormat) {
         return shortFormat ? "%-15.15logger{0} %msg"
                 : "%d{HH:mm:ss} " + String.format("%-6d", ProcessHandle.current().pid()) + " %-15.15logger{0} %msg";

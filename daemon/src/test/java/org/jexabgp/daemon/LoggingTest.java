@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.PatternLayout;
+import ch.qos.logback.classic.spi.LoggingEvent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.TimeZone;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
@@ -37,6 +40,67 @@ class LoggingTest {
         assertThat(dir.resolve("exabgp.log.5")).exists();
         assertThat(dir.resolve("exabgp.log.6")).doesNotExist();
         assertThat(log).exists();
+    }
+
+    /**
+     * LogLine prints what logback's pattern layout prints for ExaBGP's patterns: sources short and long (the last 15
+     * characters kept), messages with arguments, exceptions with causes, times across a day in zones with and without
+     * daylight saving.
+     */
+    @Test
+    void logLinesAreThoseOfThePattern() {
+        TimeZone before = TimeZone.getDefault();
+        try {
+            for (String zone : new String[] {"UTC", "Europe/Paris", "America/St_Johns", "Asia/Kathmandu"}) {
+                TimeZone.setDefault(TimeZone.getTimeZone(zone));
+                LoggerContext context = new LoggerContext();
+                for (boolean shortFormat : new boolean[] {true, false}) {
+                    PatternLayout reference = new PatternLayout();
+                    reference.setContext(context);
+                    reference.setPattern(Logging.pattern(shortFormat) + "%n%ex");
+                    reference.start();
+                    LogLine line = new LogLine(shortFormat);
+                    line.setContext(context);
+                    line.start();
+                    java.util.SplittableRandom random = new java.util.SplittableRandom(zone.hashCode());
+                    String[] names = {"exabgp.reactor", "exabgp.configuration", "x", "", "a.b.averyveryverylongname",
+                        "org.jexabgp.daemon.ServerCommand", "exabgp.network.sub"};
+                    for (int i = 0; i < 400; i++) {
+                        ch.qos.logback.classic.Logger logger = context.getLogger(names[i % names.length].isEmpty()
+                                ? org.slf4j.Logger.ROOT_LOGGER_NAME : names[i % names.length]);
+                        Throwable t = i % 5 == 0 ? new IllegalStateException("outer " + i, new java.io.IOException("inner"))
+                                : null;
+                        LoggingEvent event = new LoggingEvent("x", logger, Level.INFO, "route {} to {}", t,
+                                new Object[] {i, "peer"});
+                        // instants over several years, so across daylight saving changes
+                        event.setTimeStamp(1_600_000_000_000L + random.nextLong(200_000_000_000L));
+                        assertThat(line.doLayout(event)).as("%s %s", zone, event.getTimeStamp())
+                                .isEqualTo(reference.doLayout(event));
+                    }
+                }
+            }
+        } finally {
+            TimeZone.setDefault(before);
+        }
+    }
+
+    /** Logback's own errors reach stderr as they happen, its lesser statuses do not. */
+    @Test
+    void logbacksErrorsArePrinted() {
+        LoggerContext context = new LoggerContext();
+        new Logging().configure(context);
+        java.io.PrintStream before = System.err;
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            context.getStatusManager().add(new ch.qos.logback.core.status.InfoStatus("fine", this));
+            context.getStatusManager().add(new ch.qos.logback.core.status.ErrorStatus("cannot open x.log", this,
+                    new java.io.IOException("Permission denied")));
+        } finally {
+            System.setErr(before);
+        }
+        assertThat(err.toString(java.nio.charset.StandardCharsets.UTF_8))
+                .isEqualTo("logging: cannot open x.log: java.io.IOException: Permission denied" + System.lineSeparator());
     }
 
     @Test
