@@ -190,19 +190,12 @@ public final class AdjRibOut {
             this.family = family;
         }
 
-        /** Makes room for {@code more} appends at once (a configuration's million routes: one step, not seventeen). */
-        void reserve(int more) {
-            if (size + more > slots.length) resize(Math.max(slots.length * 2, size + more));
-        }
-
-        private void resize(int length) {
-            slots = Arrays.copyOf(slots, length);
-            values = Arrays.copyOf(values, length);
-            if (routes != null) routes = Arrays.copyOf(routes, length);
-        }
-
         int append(int slot, int value, @Nullable Route route) {
-            if (size == slots.length) resize(size * 2);
+            if (size == slots.length) {
+                slots = Arrays.copyOf(slots, size * 2);
+                values = Arrays.copyOf(values, size * 2);
+                if (routes != null) routes = Arrays.copyOf(routes, size * 2);
+            }
             slots[size] = slot;
             values[size] = value;
             if (route != null) {
@@ -303,7 +296,6 @@ public final class AdjRibOut {
                 references = -1; // acquire took one
                 bucket = bucketOf(path);
                 run = bucket.run(family);
-                run.reserve(to - i);
                 noteCached(family);
             }
             nextSlot++;
