@@ -37,22 +37,25 @@ public final class Logging extends ContextAwareBase implements Configurator {
     };
 
     /**
-     * The default before settings are read: warnings and errors on stderr. Logback's own errors (a log file it cannot
-     * open, say) go to stderr as they happen; with a listener of ours, logback does not print its status at start-up,
-     * whose printer's date format loads java.time's zone rules, 5-10 ms of every start (issue 9).
+     * The default before settings are read: warnings and errors on stderr. Logback's own warnings and errors (a log
+     * file it cannot open, say), those before this and those to come, go to stderr; with a listener of ours, logback
+     * does not print its status at start-up, whose printer's date format loads java.time's zone rules, 5-10 ms of
+     * every start (issue 9).
      */
     @Override
     public ExecutionStatus configure(LoggerContext context) {
+        for (Status earlier : context.getStatusManager().getCopyOfStatusList()) logbackStatus(earlier);
         context.getStatusManager().add(Logging::logbackStatus);
         install(context, Level.WARN, "stderr", true);
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
     }
 
-    /** A status logback reports about itself: its errors are printed, with their cause. */
+    /** A status logback reports about itself: its warnings and errors are printed, with their cause. */
     static void logbackStatus(Status status) {
-        if (status.getEffectiveLevel() < Status.ERROR) return;
+        if (status.getLevel() < Status.WARN) return;
         Throwable cause = status.getThrowable();
-        System.err.println("logging: " + status.getMessage() + (cause == null ? "" : ": " + cause));
+        System.err.println("logging: " + (status.getLevel() == Status.WARN ? "warning: " : "") + status.getMessage()
+                + (cause == null ? "" : ": " + cause));
     }
 
     /** Rebuilds logging from the settings. */

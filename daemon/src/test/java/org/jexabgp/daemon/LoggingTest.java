@@ -84,23 +84,29 @@ class LoggingTest {
         }
     }
 
-    /** Logback's own errors reach stderr as they happen, its lesser statuses do not. */
+    /**
+     * Logback's own warnings and errors reach stderr, those reported before the configuration and those after; its
+     * lesser statuses do not.
+     */
     @Test
-    void logbacksErrorsArePrinted() {
+    void logbacksWarningsAndErrorsArePrinted() {
         LoggerContext context = new LoggerContext();
-        new Logging().configure(context);
         java.io.PrintStream before = System.err;
         java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
         System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
         try {
+            context.getStatusManager().add(new ch.qos.logback.core.status.WarnStatus("early", this));
+            context.getStatusManager().add(new ch.qos.logback.core.status.InfoStatus("quiet", this));
+            new Logging().configure(context);
             context.getStatusManager().add(new ch.qos.logback.core.status.InfoStatus("fine", this));
             context.getStatusManager().add(new ch.qos.logback.core.status.ErrorStatus("cannot open x.log", this,
                     new java.io.IOException("Permission denied")));
         } finally {
             System.setErr(before);
         }
-        assertThat(err.toString(java.nio.charset.StandardCharsets.UTF_8))
-                .isEqualTo("logging: cannot open x.log: java.io.IOException: Permission denied" + System.lineSeparator());
+        String n = System.lineSeparator();
+        assertThat(err.toString(java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("logging: warning: early" + n
+                + "logging: cannot open x.log: java.io.IOException: Permission denied" + n);
     }
 
     @Test

@@ -13,7 +13,9 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.StructLayout;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.VarHandle;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Locale;
@@ -68,7 +70,7 @@ public final class Posix {
             FunctionDescriptor two = FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT);
             FunctionDescriptor sockaddr = FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT);
             FunctionDescriptor io = FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT);
-            for (String f : new String[] {"getpid", "setsid"}) signatures.put(f, none);
+            for (String f : new String[] {"getuid", "getgid", "geteuid", "getpid", "setsid"}) signatures.put(f, none);
             for (String f : new String[] {"setuid", "setgid", "umask", "close"}) signatures.put(f, one);
             for (String f : new String[] {"kill", "dup2"}) signatures.put(f, two);
             signatures.put("socket", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT));
@@ -95,6 +97,11 @@ public final class Posix {
 
     private Posix() {}
 
+    /** Whether this call is linked already ({@link #link}). */
+    static boolean linked(String function) {
+        return CALLS.containsKey(function);
+    }
+
     /** Why these calls cannot be made here, or null when they can. */
     public static @Nullable String unavailable() {
         return UNAVAILABLE;
@@ -118,61 +125,102 @@ public final class Posix {
     public record User(String name, int uid, int gid) {}
 
     /*
-     * Ids and users are read from files, not asked of the C library: every C function signature a start links costs it
-     * a generated class and method handles, tens of milliseconds in a JVM just started on this machine's two cores
-     * (issue 9: umask and the privilege drop's four signatures were 20-60 ms of the daemon's start).
+     * Ids and users are read from files where they can be, not asked of the C library: every C function signature a
+     * start links costs it a generated class and method handles, tens of milliseconds in a JVM just started on this
+     * machine's two cores (issue 9: umask and the privilege drop's four signatures were 20-60 ms of the daemon's start).
      */
 
-    /** The calling thread's real uid (as {@code getuid(2)}). */
+    /** The calling thread's real uid ({@code getuid(2)}). */
     public static int uid() throws IOException {
-        return ids("Uid")[0];
+        int[] ids = threadIds("Uid");
+        return ids != null ? ids[0] : exact("getuid", (h, state, arena) -> (int) h.invokeExact(state));
     }
 
-    /** The calling thread's real gid (as {@code getgid(2)}). */
+    /** The calling thread's real gid ({@code getgid(2)}). */
     public static int gid() throws IOException {
-        return ids("Gid")[0];
+        int[] ids = threadIds("Gid");
+        return ids != null ? ids[0] : exact("getgid", (h, state, arena) -> (int) h.invokeExact(state));
     }
 
-    /** The calling thread's effective uid (as {@code geteuid(2)}). */
+    /** The calling thread's effective uid ({@code geteuid(2)}). */
     public static int euid() throws IOException {
-        return ids("Uid")[1];
+        int[] ids = threadIds("Uid");
+        return ids != null ? ids[1] : exact("geteuid", (h, state, arena) -> (int) h.invokeExact(state));
     }
 
-    /** The real, effective, saved and filesystem ids of the calling thread: its {@code Uid:} or {@code Gid:} line. */
-    private static int[] ids(String field) throws IOException {
-        for (String line : Files.readAllLines(THREAD_STATUS)) {
-            if (!line.startsWith(field) || line.length() <= field.length() || line.charAt(field.length()) != ':')
-                continue;
+    /**
+     * The calling thread's real, effective, saved and filesystem ids, its {@code Uid:} or {@code Gid:} line in
+     * /proc/thread-self/status; null where that file is not (Linux before 3.17, /proc not mounted): the C calls then.
+     */
+    private static int @Nullable [] threadIds(String field) throws IOException {
+        String status;
+        try {
+            // the thread's name is in there, cut at 15 bytes, perhaps inside a character: read as bytes
+            status = Files.readString(THREAD_STATUS, StandardCharsets.ISO_8859_1);
+        } catch (NoSuchFileException e) {
+            return null;
+        }
+        return ids(status, field);
+    }
+
+    /** The ids of a {@code Uid:} or {@code Gid:} line of a /proc status text. */
+    static int[] ids(String status, String field) throws IOException {
+        for (String line : status.split("\n")) {
+            if (!line.startsWith(field + ":")) continue;
             String[] values = line.substring(field.length() + 1).strip().split("\\s+");
+            if (values.length < 2) break;
             int[] ids = new int[values.length];
             try {
                 for (int i = 0; i < values.length; i++) ids[i] = Integer.parseUnsignedInt(values[i]);
             } catch (NumberFormatException e) {
-                throw new IOException("unreadable " + field + " in " + THREAD_STATUS + ": " + line);
+                break;
             }
-            if (ids.length >= 2) return ids;
+            return ids;
         }
-        throw new IOException("no " + field + " in " + THREAD_STATUS);
+        throw new IOException("no readable " + field + " line in " + THREAD_STATUS);
     }
 
     private static final Path THREAD_STATUS = Path.of("/proc/thread-self/status");
 
     /**
-     * A user by name: from /etc/passwd, else from the system's user database ({@code getpwnam(3)}: NSS, LDAP or
-     * sssd for instance), which a missing name also asks. Null when there is none of that name.
+     * A user by name, from the system's user database ({@code getpwnam(3)}). Where /etc/nsswitch.conf has the users'
+     * database consult its files first (glibc's default too), /etc/passwd is read here, and only a name it lacks is
+     * asked of the C library (LDAP, sssd …). Null when there is none of that name.
      */
     public static @Nullable User user(String name) throws IOException {
-        String passwd;
-        try {
-            passwd = Files.readString(PASSWD);
-        } catch (IOException e) {
-            passwd = "";
+        if (filesFirst(read(NSSWITCH))) {
+            User local = passwdEntry(read(PASSWD), name);
+            if (local != null) return local;
         }
-        User local = passwdEntry(passwd, name);
-        return local != null ? local : lookup(name);
+        return lookup(name);
     }
 
     private static final Path PASSWD = Path.of("/etc/passwd");
+    private static final Path NSSWITCH = Path.of("/etc/nsswitch.conf");
+
+    /** A file's text, empty when it cannot be read. */
+    private static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.ISO_8859_1);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    /**
+     * Whether an nsswitch.conf text (empty: none) has the {@code passwd} database ask its files first, as glibc does
+     * without one or without a {@code passwd:} line.
+     */
+    static boolean filesFirst(String nsswitch) {
+        for (String line : nsswitch.split("\n")) {
+            int hash = line.indexOf('#');
+            String l = (hash >= 0 ? line.substring(0, hash) : line).strip();
+            if (!l.startsWith("passwd:")) continue;
+            String[] sources = l.substring("passwd:".length()).strip().split("\\s+");
+            return sources[0].isEmpty() || sources[0].equals("files") || sources[0].equals("compat");
+        }
+        return true;
+    }
 
     /** The entry of {@code name} in a passwd(5) text ({@code name:password:uid:gid:…} lines), or null. */
     static @Nullable User passwdEntry(String passwd, String name) {

@@ -26,6 +26,28 @@ class PosixTest {
         assertThat(Posix.euid()).isEqualTo(Integer.parseInt(status("Uid").split("\\s+")[1]));
     }
 
+    /** Which of a status line's ids is which (real, effective, saved, filesystem), however they are spaced. */
+    @Test
+    void statusLinesAreReadInOrder() throws IOException {
+        String status = "Name:\tjava\nUidx:\t9\t9\t9\t9\nUid:\t1000\t0 \t2   3\nGid:\t4294967294\t5\t6\t7\n";
+        assertThat(Posix.ids(status, "Uid")).containsExactly(1000, 0, 2, 3);
+        assertThat(Posix.ids(status, "Gid")).containsExactly(-2, 5, 6, 7);
+        assertThatThrownBy(() -> Posix.ids("Uid:\tx\t1\n", "Uid")).isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> Posix.ids("Name:\tjava\n", "Gid")).isInstanceOf(IOException.class);
+    }
+
+    /** Only a users' database that asks its files first lets /etc/passwd answer before getpwnam(3). */
+    @Test
+    void nsswitchDecidesWhetherFilesComeFirst() {
+        assertThat(Posix.filesFirst("")).isTrue();
+        assertThat(Posix.filesFirst("group: sss files\n")).isTrue();
+        assertThat(Posix.filesFirst("passwd:         files systemd\ngroup: files\n")).isTrue();
+        assertThat(Posix.filesFirst("passwd: compat\n")).isTrue();
+        assertThat(Posix.filesFirst("# passwd: sss\npasswd: files sss # local first\n")).isTrue();
+        assertThat(Posix.filesFirst("passwd: sss files\n")).isFalse();
+        assertThat(Posix.filesFirst("passwd:\tldap [NOTFOUND=return] files\n")).isFalse();
+    }
+
     @Test
     void umaskIsSetAndThePreviousOneReturned() throws IOException {
         int before = Integer.parseInt(status("Umask"), 8);
@@ -84,7 +106,11 @@ class PosixTest {
 
     @Test
     void callsLinkedAheadAreMadeAsOthersAndUnknownOnesWaitForTheirUse() throws IOException {
-        Posix.link("setgid", "no_such_call", "umask");
+        Posix.link("setgid", "umask");
+        assertThat(Posix.linked("setgid")).isTrue();
+        assertThat(Posix.linked("umask")).isTrue();
+        Posix.link("no_such_call", "getpid");
+        assertThat(Posix.linked("getpid")).isFalse(); // linking stopped at the unknown one (getpid: never called)
         Posix.setGid(Posix.gid());
         int before = Posix.umask(0022);
         assertThat(Posix.umask(before)).isEqualTo(0022);
