@@ -7,7 +7,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jexabgp.core.rib.IntPages;
 import org.jexabgp.core.rib.KeyTable;
+import org.jexabgp.core.rib.LongPages;
 import org.jexabgp.wire.Bytes;
 import org.jexabgp.wire.Family;
 import org.jexabgp.wire.IpAddress;
@@ -75,10 +77,11 @@ final class AdjRibIn {
     private int groupsSinceSettle;
 
     private final int logMax;
-    private long[] logKey = new long[64];
+    // in pages (a million received routes grew flat arrays by copies that touched twice their memory: issue 9)
+    private LongPages logKey = new LongPages(64);
     /** The announcement's group, or -1 for a withdrawal. */
-    private int[] logGroup = new int[64];
-    private long[] logOrder = new long[64];
+    private IntPages logGroup = new IntPages(64, 0);
+    private LongPages logOrder = new LongPages(64);
     private int logLength;
 
     AdjRibIn() {
@@ -135,17 +138,16 @@ final class AdjRibIn {
         if (i >= logMax) {
             settle();
             i = 0;
-        } else if (i == logKey.length) {
-            int n = Math.min(i * 2, logMax);
-            logKey = Arrays.copyOf(logKey, n);
-            logGroup = Arrays.copyOf(logGroup, n);
-            logOrder = Arrays.copyOf(logOrder, n);
+        } else if (i == logKey.capacity()) {
+            logKey.ensure(i + 1);
+            logGroup.ensure(i + 1);
+            logOrder.ensure(i + 1);
         }
-        logKey[i] = key;
-        logGroup[i] = group;
+        logKey.set(i, key);
+        logGroup.set(i, group);
         if (group >= 0) {
             groupUsers[group]++;
-            logOrder[i] = order++;
+            logOrder.set(i, order++);
         }
         logLength = i + 1;
     }
@@ -153,16 +155,16 @@ final class AdjRibIn {
     /** Puts the logged changes in the tables, in order. */
     private void settle() {
         for (int i = 0; i < logLength; i++) {
-            int group = logGroup[i];
-            if (group >= 0) putV4(logKey[i], group, logOrder[i]);
-            else removeV4(logKey[i]);
+            int group = logGroup.get(i);
+            if (group >= 0) putV4(logKey.get(i), group, logOrder.get(i));
+            else removeV4(logKey.get(i));
         }
         logLength = 0;
         groupsSinceSettle = 0;
-        if (logKey.length > LOG_KEPT) { // a burst's log is not kept for good
-            logKey = new long[64];
-            logGroup = new int[64];
-            logOrder = new long[64];
+        if (logKey.capacity() > LOG_KEPT) { // a burst's log is not kept for good
+            logKey = new LongPages(64);
+            logGroup = new IntPages(64, 0);
+            logOrder = new LongPages(64);
         }
     }
 

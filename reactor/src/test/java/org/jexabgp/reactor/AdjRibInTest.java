@@ -16,6 +16,7 @@ import org.jexabgp.wire.attribute.Origin;
 import org.jexabgp.wire.message.RouteUpdate;
 import org.jexabgp.wire.message.Update;
 import org.jexabgp.wire.nlri.Nlri;
+import org.jexabgp.wire.nlri.Prefix;
 import org.jexabgp.wire.nlri.inet.InetNlri;
 import org.junit.jupiter.api.Test;
 
@@ -88,6 +89,43 @@ class AdjRibInTest {
                 .orElseThrow();
         assertThat(last.value()).isEqualTo(3 * AdjRibIn.LOG_GROUPS - 1);
         assertThat(rib.groupsInUse()).isLessThanOrEqualTo(2);
+    }
+
+    /**
+     * A log of several pages (2^17 entries each): a peer's table of 300,000 routes, some withdrawn just past the pages'
+     * edges, is listed whole and in the order of the announcements.
+     */
+    @Test
+    void aLogOfSeveralPagesKeepsEveryChangeInOrder() {
+        AdjRibIn rib = new AdjRibIn();
+        List<Attribute> attributes = List.of(new Origin(Origin.IGP), new NextHop(IpAddress.parse("192.0.2.1")));
+        Map<Long, Boolean> model = new LinkedHashMap<>();
+        int n = 300_000;
+        List<Nlri> batch = new ArrayList<>();
+        List<Nlri> withdrawn = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            long address = 0x0A00_0000L + i;
+            batch.add(new InetNlri(Family.IPV4_UNICAST, new Prefix(IpAddress.v4(address), 32), 0));
+            model.remove(address);
+            model.put(address, true);
+            if (i % (1 << 17) == 5 && i > 5) { // just past a page's edge: withdraw one of an earlier UPDATE
+                long gone = 0x0A00_0000L + i - 2000;
+                withdrawn.add(new InetNlri(Family.IPV4_UNICAST, new Prefix(IpAddress.v4(gone), 32), 0));
+                model.remove(gone);
+            }
+            if (batch.size() == 1000 || i == n - 1) {
+                rib.record(RouteUpdate.of(new Update(withdrawn, attributes, batch)));
+                batch = new ArrayList<>();
+                withdrawn = new ArrayList<>();
+            }
+        }
+        List<RibEntry> routes = rib.routes();
+        assertThat(routes).hasSize(model.size());
+        int i = 0;
+        for (long address : model.keySet()) {
+            Prefix p = ((InetNlri) routes.get(i++).nlri()).prefix();
+            if (p.address().v4Value() != address) throw new AssertionError("route " + i + " is " + p);
+        }
     }
 
     private static Nlri prefix(Random random) {

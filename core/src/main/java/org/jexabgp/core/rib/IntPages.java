@@ -6,32 +6,32 @@ import java.util.Arrays;
  * A growable column of {@code int}s in {@linkplain Pages pages}: growth never copies a full page. Entries not yet set
  * read as the column's {@code fill}.
  */
-final class IntPages {
+public final class IntPages {
     private final int fill;
     private int[][] pages;
     private int capacity;
 
-    IntPages(int initial, int fill) {
+    public IntPages(int initial, int fill) {
         this.fill = fill;
         pages = new int[][] {page(Math.min(initial, Pages.SIZE))};
         capacity = pages[0].length;
         ensure(initial);
     }
 
-    int get(int i) {
+    public int get(int i) {
         return pages[i >>> Pages.BITS][i & Pages.MASK];
     }
 
-    void set(int i, int value) {
+    public void set(int i, int value) {
         pages[i >>> Pages.BITS][i & Pages.MASK] = value;
     }
 
-    int capacity() {
+    public int capacity() {
         return capacity;
     }
 
     /** Makes room for indices below {@code wanted}. */
-    void ensure(int wanted) {
+    public void ensure(int wanted) {
         if (wanted <= capacity) return;
         if (capacity < Pages.SIZE) {
             int size = Pages.firstPage(capacity, wanted);

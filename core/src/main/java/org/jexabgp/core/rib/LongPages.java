@@ -3,30 +3,30 @@ package org.jexabgp.core.rib;
 import java.util.Arrays;
 
 /** A growable column of {@code long}s in {@linkplain Pages pages}: growth never copies a full page. */
-final class LongPages {
+public final class LongPages {
     private long[][] pages;
     private int capacity;
 
-    LongPages(int initial) {
+    public LongPages(int initial) {
         pages = new long[][] {new long[Math.min(initial, Pages.SIZE)]};
         capacity = pages[0].length;
         ensure(initial);
     }
 
-    long get(int i) {
+    public long get(int i) {
         return pages[i >>> Pages.BITS][i & Pages.MASK];
     }
 
-    void set(int i, long value) {
+    public void set(int i, long value) {
         pages[i >>> Pages.BITS][i & Pages.MASK] = value;
     }
 
-    int capacity() {
+    public int capacity() {
         return capacity;
     }
 
     /** Makes room for indices below {@code wanted}. */
-    void ensure(int wanted) {
+    public void ensure(int wanted) {
         if (wanted <= capacity) return;
         if (capacity < Pages.SIZE) {
             int size = Pages.firstPage(capacity, wanted);
