@@ -92,28 +92,31 @@ class AdjRibInTest {
     }
 
     /**
-     * A log of several pages (2^17 entries each): a peer's table of 300,000 routes, some withdrawn just past the pages'
-     * edges, is listed whole and in the order of the announcements.
+     * A log of several pages (2^17 entries each): a peer's table of 300,000 routes in UPDATEs of two attribute sets,
+     * with withdrawals logged past the pages' edges of routes in earlier pages, is listed whole, in the order of the
+     * announcements, each route with its own attributes.
      */
     @Test
     void aLogOfSeveralPagesKeepsEveryChangeInOrder() {
         AdjRibIn rib = new AdjRibIn();
-        List<Attribute> attributes = List.of(new Origin(Origin.IGP), new NextHop(IpAddress.parse("192.0.2.1")));
-        Map<Long, Boolean> model = new LinkedHashMap<>();
+        Map<Long, Integer> model = new LinkedHashMap<>(); // address -> MED
         int n = 300_000;
         List<Nlri> batch = new ArrayList<>();
         List<Nlri> withdrawn = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             long address = 0x0A00_0000L + i;
             batch.add(new InetNlri(Family.IPV4_UNICAST, new Prefix(IpAddress.v4(address), 32), 0));
-            model.remove(address);
-            model.put(address, true);
-            if (i % (1 << 17) == 5 && i > 5) { // just past a page's edge: withdraw one of an earlier UPDATE
-                long gone = 0x0A00_0000L + i - 2000;
+            int med = i / 1000 % 2;
+            model.put(address, med);
+            // in the UPDATE logged just past a page's edge: withdraw a route of the page before
+            if (i % (1 << 17) == 1500 && i > 1500) {
+                long gone = 0x0A00_0000L + i - (1 << 17) + 3;
                 withdrawn.add(new InetNlri(Family.IPV4_UNICAST, new Prefix(IpAddress.v4(gone), 32), 0));
                 model.remove(gone);
             }
             if (batch.size() == 1000 || i == n - 1) {
+                List<Attribute> attributes = List.of(
+                        new Origin(Origin.IGP), new NextHop(IpAddress.parse("192.0.2.1")), new Med(med));
                 rib.record(RouteUpdate.of(new Update(withdrawn, attributes, batch)));
                 batch = new ArrayList<>();
                 withdrawn = new ArrayList<>();
@@ -122,9 +125,12 @@ class AdjRibInTest {
         List<RibEntry> routes = rib.routes();
         assertThat(routes).hasSize(model.size());
         int i = 0;
-        for (long address : model.keySet()) {
-            Prefix p = ((InetNlri) routes.get(i++).nlri()).prefix();
-            if (p.address().v4Value() != address) throw new AssertionError("route " + i + " is " + p);
+        for (Map.Entry<Long, Integer> e : model.entrySet()) {
+            RibEntry route = routes.get(i++);
+            Prefix p = ((InetNlri) route.nlri()).prefix();
+            Med m = (Med) route.attributes().stream().filter(a -> a instanceof Med).findFirst().orElseThrow();
+            if (p.address().v4Value() != e.getKey() || m.value() != e.getValue())
+                throw new AssertionError("route " + i + " is " + p + " med " + m.value());
         }
     }
 

@@ -1,7 +1,7 @@
 package org.jexabgp.core.rib;
 
 /**
- * How the Adj-RIB-Out's per-slot columns ({@link LongPages}, {@link IntPages}, {@link BytePages}) are laid out: a
+ * How the RIBs' large columns ({@link LongPages}, {@link IntPages}, {@link BytePages}) are laid out: a
  * first page that doubles until it is {@link #SIZE} entries, then further pages of that size, never copied. Issue 9:
  * growing flat arrays to a million slots copied them eight times and touched twice their memory, whose pages the
  * kernel first has to map (0.6 ms a megabyte here); the old copies stayed in the old generation as garbage. Pages of
