@@ -7,9 +7,10 @@ import ch.qos.logback.core.LayoutBase;
 import java.util.TimeZone;
 
 /**
- * ExaBGP's text log line, {@link Logging#pattern} written out: the same text logback's pattern layout prints for it,
- * without its date converter, whose java.time zone rules cost every daemon start 10-20 ms to load (issue 9). The time of
- * day comes from the default {@link TimeZone}'s offset at the event's instant.
+ * ExaBGP's text log line (runtime.md §7): short, {@code <source:15> <message>}; long, time and pid before them. It is
+ * the text logback's pattern layout prints for {@code %d{HH:mm:ss} <pid, 6 wide> %-15.15logger{0} %msg%n%ex} (short:
+ * from {@code %-15.15logger}), without its date converter, whose java.time zone rules cost every daemon start 10-20 ms
+ * to load (issue 9). The time of day comes from the default {@link TimeZone}'s offset at the event's instant.
  */
 final class LogLine extends LayoutBase<ILoggingEvent> {
     private static final int SOURCE_WIDTH = 15;

@@ -179,15 +179,6 @@ public final class Logging extends ContextAwareBase implements Configurator {
         return encoder;
     }
 
-    /**
-     * short: {@code <source:15> <message>}; long adds time and pid (runtime.md §7). As a logback pattern, followed by
-     * {@code %n%ex}: {@link LogLine} prints what it would.
-     */
-    static String pattern(boolean shortFormat) {
-        return shortFormat ? "%-15.15logger{0} %msg"
-                : "%d{HH:mm:ss} " + String.format("%-6d", ProcessHandle.current().pid()) + " %-15.15logger{0} %msg";
-    }
-
     private static PatternLayout layout(LoggerContext context, String pattern) {
         PatternLayout layout = new PatternLayout();
         layout.setContext(context);

@@ -3,41 +3,30 @@ package org.jexabgp.core.rib;
 import java.util.Arrays;
 
 /** A growable column of {@code byte}s in {@linkplain Pages pages}: growth never copies a full page. */
-final class BytePages {
+final class BytePages extends Pages {
     private byte[][] pages;
-    private int capacity;
 
     BytePages(int initial) {
-        pages = new byte[][] {new byte[Math.min(initial, Pages.SIZE)]};
-        capacity = pages[0].length;
-        ensure(initial);
+        pages = new byte[][] {new byte[firstLength(initial)]};
+        start(pages[0].length, initial);
     }
 
     byte get(int i) {
-        return pages[i >>> Pages.BITS][i & Pages.MASK];
+        return pages[i >>> BITS][i & MASK];
     }
 
     void set(int i, byte value) {
-        pages[i >>> Pages.BITS][i & Pages.MASK] = value;
+        pages[i >>> BITS][i & MASK] = value;
     }
 
-    int capacity() {
-        return capacity;
+    @Override
+    void growFirstPage(int size) {
+        pages[0] = Arrays.copyOf(pages[0], size);
     }
 
-    /** Makes room for indices below {@code wanted}. */
-    void ensure(int wanted) {
-        if (wanted <= capacity) return;
-        if (capacity < Pages.SIZE) {
-            int size = Pages.firstPage(capacity, wanted);
-            pages[0] = Arrays.copyOf(pages[0], size);
-            capacity = size;
-        }
-        int n = Pages.pagesFor(wanted);
-        if (n <= pages.length && capacity >= wanted) return;
-        int old = pages.length;
-        pages = Arrays.copyOf(pages, Math.max(n, old));
-        for (int p = old; p < n; p++) pages[p] = new byte[Pages.SIZE];
-        capacity = Math.max(capacity, n << Pages.BITS);
+    @Override
+    void addPages(int from, int to) {
+        pages = Arrays.copyOf(pages, to);
+        for (int p = from; p < to; p++) pages[p] = new byte[SIZE];
     }
 }

@@ -415,14 +415,8 @@ class AdjRibOutTest {
 
     @Test
     void theGenericPackerEndsTheGroupAtAPrefixThatCannotFitAlone() {
-        UpdatePacker packer = new UpdatePacker();
-        Told told = new Told();
-        packer.pack(
-                List.of(Change.announce(nearlyFull("10.0.0.1/32")), Change.announce(nearlyFull("10.0.0.0/8"))),
-                ibgp(1, Family.IPV4_UNICAST),
-                true,
-                told);
-        assertThat(told.events()).containsExactly("4095 bytes, NLRI 080A", "oversized ipv4 unicast");
+        assertThat(genericPack(Change.announce(nearlyFull("10.0.0.1/32")), Change.announce(nearlyFull("10.0.0.0/8"))))
+                .containsExactly("4095 bytes, NLRI 080A", "oversized ipv4 unicast");
     }
 
     @Test
@@ -445,14 +439,15 @@ class AdjRibOutTest {
 
     @Test
     void theGenericPackerSendsAWithdrawalThatCannotFitBesideTheAttributes() {
-        UpdatePacker packer = new UpdatePacker();
+        assertThat(genericPack(Change.withdraw(nearlyFull("10.0.0.1/32")), Change.withdraw(nearlyFull("10.0.0.0/8"))))
+                .containsExactly("25 bytes, NLRI 0000", "28 bytes, NLRI 0000");
+    }
+
+    /** The generic packer's messages for one group of changes on an iBGP IPv4 session, withdrawals included. */
+    private static List<String> genericPack(Change... changes) {
         Told told = new Told();
-        packer.pack(
-                List.of(Change.withdraw(nearlyFull("10.0.0.1/32")), Change.withdraw(nearlyFull("10.0.0.0/8"))),
-                ibgp(1, Family.IPV4_UNICAST),
-                true,
-                told);
-        assertThat(told.events()).containsExactly("25 bytes, NLRI 0000", "28 bytes, NLRI 0000");
+        new UpdatePacker().pack(List.of(changes), ibgp(1, Family.IPV4_UNICAST), true, told);
+        return told.events();
     }
 
     @Test
