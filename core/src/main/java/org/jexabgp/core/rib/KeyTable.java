@@ -1,7 +1,5 @@
 package org.jexabgp.core.rib;
 
-import java.util.Arrays;
-
 /**
  * A primitive hash table from a {@code long} route key to an {@code int} slot (ARCHITECTURE §7): open addressing with
  * linear probing and backward-shift deletion, so no object is made per route and no tombstone accumulates under
@@ -9,9 +7,10 @@ import java.util.Arrays;
  * Public for the reactor's Adj-RIB-In, which keeps received IPv4 routes the same way.
  */
 public final class KeyTable {
-    private static final long EMPTY = -1;
+    /** A slot is held plus one, so that a new table's zeros are its empty entries: no fill. */
+    private static final long EMPTY = 0;
 
-    /** table[2i] = key, table[2i + 1] = slot or EMPTY. */
+    /** table[2i] = key, table[2i + 1] = slot + 1, or EMPTY. */
     private long[] table;
     private int mask;
     private int size;
@@ -30,7 +29,7 @@ public final class KeyTable {
         for (int i = index(key); ; i = (i + 1) & mask) {
             long s = t[2 * i + 1];
             if (s == EMPTY) return -1;
-            if (t[2 * i] == key) return (int) s;
+            if (t[2 * i] == key) return (int) s - 1;
         }
     }
 
@@ -40,7 +39,7 @@ public final class KeyTable {
         int i = index(key);
         while (table[2 * i + 1] != EMPTY) i = (i + 1) & mask;
         table[2 * i] = key;
-        table[2 * i + 1] = slot;
+        table[2 * i + 1] = slot + 1L;
         size++;
     }
 
@@ -84,7 +83,6 @@ public final class KeyTable {
 
     private void allocate(int capacity) {
         table = new long[2 * capacity];
-        Arrays.fill(table, EMPTY);
         mask = capacity - 1;
     }
 }

@@ -1,7 +1,5 @@
 package org.jexabgp.core.rib;
 
-import java.util.Arrays;
-
 /**
  * The Adj-RIB-Out's index of its IPv4 slots by key: an open-addressing table of slot numbers only, each key read from
  * the slots' own key column, which the caller passes. Issue 9: a million configured routes cost 8 MB here, where a
@@ -9,14 +7,15 @@ import java.util.Arrays;
  * in {@link KeyTable}; a slot's key must stay in the column until it is removed here.
  */
 final class SlotIndex {
-    private static final int EMPTY = -1;
+    /** An entry holds its slot plus one, so that a new table's zeros are its empty entries: no fill. */
+    private static final int EMPTY = 0;
 
     private int[] table;
     private int mask;
     private int size;
 
     SlotIndex() {
-        table = empty(64);
+        table = new int[64];
         mask = 63;
     }
 
@@ -24,8 +23,9 @@ final class SlotIndex {
     int get(long key, LongPages keys) {
         int[] t = table;
         for (int i = index(key); ; i = (i + 1) & mask) {
-            int s = t[i];
-            if (s == EMPTY || keys.get(s) == key) return s;
+            int e = t[i];
+            if (e == EMPTY) return -1;
+            if (keys.get(e - 1) == key) return e - 1;
         }
     }
 
@@ -34,7 +34,7 @@ final class SlotIndex {
         if ((size + 1) * 4 > (mask + 1) * 3) rehash((mask + 1) * 2, keys);
         int i = index(keys.get(slot));
         while (table[i] != EMPTY) i = (i + 1) & mask;
-        table[i] = slot;
+        table[i] = slot + 1;
         size++;
     }
 
@@ -47,11 +47,11 @@ final class SlotIndex {
         long key = keys.get(slot);
         int[] t = table;
         int i = index(key);
-        for (int s = t[i]; s != EMPTY; s = t[i]) {
-            if (keys.get(s) == key) return s;
+        for (int e = t[i]; e != EMPTY; e = t[i]) {
+            if (keys.get(e - 1) == key) return e - 1;
             i = (i + 1) & mask;
         }
-        t[i] = slot;
+        t[i] = slot + 1;
         size++;
         return slot;
     }
@@ -61,13 +61,13 @@ final class SlotIndex {
         int i = index(key);
         while (true) {
             if (table[i] == EMPTY) return;
-            if (keys.get(table[i]) == key) break;
+            if (keys.get(table[i] - 1) == key) break;
             i = (i + 1) & mask;
         }
         size--;
         int hole = i;
         for (int j = (hole + 1) & mask; table[j] != EMPTY; j = (j + 1) & mask) {
-            int home = index(keys.get(table[j]));
+            int home = index(keys.get(table[j] - 1));
             // j's entry may move to the hole only if its home is not cyclically inside (hole, j]
             boolean inside = hole <= j ? hole < home && home <= j : hole < home || home <= j;
             if (inside) continue;
@@ -91,19 +91,15 @@ final class SlotIndex {
 
     private void rehash(int capacity, LongPages keys) {
         int[] old = table;
-        table = empty(capacity);
-        mask = capacity - 1;
-        for (int s : old) {
-            if (s == EMPTY) continue;
-            int j = index(keys.get(s));
-            while (table[j] != EMPTY) j = (j + 1) & mask;
-            table[j] = s;
-        }
-    }
-
-    private static int[] empty(int capacity) {
         int[] t = new int[capacity];
-        Arrays.fill(t, EMPTY);
-        return t;
+        int m = capacity - 1;
+        for (int e : old) {
+            if (e == EMPTY) continue;
+            int j = PrefixHash.index(keys.get(e - 1), m);
+            while (t[j] != EMPTY) j = (j + 1) & m;
+            t[j] = e;
+        }
+        table = t;
+        mask = m;
     }
 }

@@ -26,11 +26,17 @@ class PagesTest {
         SplittableRandom random = new SplittableRandom(seed);
         int initial = 1 + random.nextInt(100);
         LongPages longs = new LongPages(initial);
-        IntPages ints = new IntPages(initial, -1);
+        // the fill RIBs use (-1, 0) or any other: values are kept XORed with it
+        int fill = switch (random.nextInt(3)) {
+            case 0 -> -1;
+            case 1 -> 0;
+            default -> random.nextInt();
+        };
+        IntPages ints = new IntPages(initial, fill);
         BytePages bytes = new BytePages(initial);
         long[] expectedLongs = new long[initial];
         int[] expectedInts = new int[initial];
-        Arrays.fill(expectedInts, -1);
+        Arrays.fill(expectedInts, fill);
         byte[] expectedBytes = new byte[initial];
         int size = initial;
         for (int step = 0; step < 60; step++) {
@@ -46,7 +52,7 @@ class PagesTest {
                 expectedLongs = Arrays.copyOf(expectedLongs, size);
                 int old = expectedInts.length;
                 expectedInts = Arrays.copyOf(expectedInts, size);
-                Arrays.fill(expectedInts, old, size, -1);
+                Arrays.fill(expectedInts, old, size, fill);
                 expectedBytes = Arrays.copyOf(expectedBytes, size);
             }
             for (int i = 0; i < 200; i++) {
@@ -57,7 +63,12 @@ class PagesTest {
                     default -> random.nextInt(size);
                 };
                 at = Math.max(0, Math.min(at, size - 1));
-                long v = random.nextLong();
+                // zero and the fill itself written too: they must read back as written
+                long v = switch (random.nextInt(8)) {
+                    case 0 -> 0;
+                    case 1 -> fill;
+                    default -> random.nextLong();
+                };
                 longs.set(at, v);
                 ints.set(at, (int) v);
                 bytes.set(at, (byte) v);
