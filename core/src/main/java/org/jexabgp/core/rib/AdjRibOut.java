@@ -849,6 +849,11 @@ public final class AdjRibOut {
         if (cachedFamilies.size() > 1) journalIsCache = false;
     }
 
+    /** How many distinct paths (attributes and next hop) the cache and the journal hold: for tests. */
+    int pathsHeld() {
+        return paths.size();
+    }
+
     private boolean cached(int slot) {
         Other other = other(slot);
         return other == null ? sentPath.get(slot) != NONE : other.sent != null;

@@ -45,6 +45,26 @@ class AdjRibOutTest {
     }
 
     @Test
+    void bulkAnnouncementsHoldTheirPathsUntilWithdrawnAndDrained() {
+        AdjRibOut rib = new AdjRibOut();
+        Route a = route(v4("10.0.0.0/24"), "10.0.1.254", med(1));
+        Route b = route(v4("10.0.0.0/24"), "10.0.1.254", med(2));
+        long[] prefixes = new long[3000];
+        for (int i = 0; i < prefixes.length; i++) prefixes[i] = (0x14000000L + ((long) i << 8)) << 8 | 24;
+        // batches of the two paths interleaved in the journal, then some routes moved to the other path
+        for (int from = 0; from < prefixes.length; from += 100)
+            rib.announceV4(from / 100 % 2 == 0 ? a : b, prefixes, from, from + 100);
+        rib.announceV4(b, prefixes, 0, 50);
+        Negotiated s = session(65533, 65000, Family.IPV4_UNICAST);
+        rib.drain(s, GROUP, true);
+        assertThat(rib.pathsHeld()).isEqualTo(2);
+        rib.withdrawV4(a, prefixes, 0, prefixes.length);
+        assertThat(rib.pathsHeld()).isEqualTo(2); // the withdrawals carry the paths until sent
+        rib.drain(s, GROUP, true);
+        assertThat(rib.pathsHeld()).isZero();
+    }
+
+    @Test
     void ebgpDropsConfiguredLocalPref() {
         AdjRibOut rib = new AdjRibOut();
         rib.announce(route(v4("10.0.0.0/24"), "10.0.1.254", localPref(200), med(5)));
