@@ -538,9 +538,14 @@ public final class AdjRibOut {
 
     /** Moves the journal's changes, in sending order, to {@link #frozen}, and empties the journal. */
     private void freeze(PackingOptions options, boolean includeWithdrawals) {
+        // each run's entries are ended in the pass that freezes them (issue 9: one pass over a million pending routes,
+        // not a second one after; each such loop ran interpreted at first, then was compiled on its own)
         for (Bucket b : buckets) {
             for (Run run : b.runs) {
-                if (run.live == 0) continue;
+                if (run.live == 0) {
+                    for (int i = 0; i < run.size; i++) endEntry(run, i);
+                    continue;
+                }
                 Family family = families.get(run.family);
                 // wire.md §9.2: one UPDATE group per bucket and family when grouping, else one per route
                 boolean grouped = options.groupUpdates() && PackingRules.groupable(family);
@@ -551,23 +556,27 @@ public final class AdjRibOut {
                     continue;
                 }
                 List<Change> changes = new ArrayList<>(run.live);
-                for (int i = 0; i < run.size; i++) if (run.values[i] != NONE) changes.add(change(run, i));
+                for (int i = 0; i < run.size; i++) {
+                    // an entry holds its own reference to its path: ending it cannot free a path a later one reads
+                    if (run.values[i] != NONE) changes.add(change(run, i));
+                    endEntry(run, i);
+                }
                 frozen.add(new FrozenChanges(changes, grouped, includeWithdrawals));
             }
         }
         drained = true;
         journalIsCache = false;
-        clearPending();
+        endJournal();
     }
 
+    /** The run's routes as keys to pack, its entries ended meanwhile. */
     private FrozenKeys frozenKeys(Bucket b, Run run, Family family, boolean grouped, boolean includeWithdrawals) {
         long[] keys = new long[run.live];
         int n = 0;
         for (int i = 0; i < run.size; i++) {
             int v = run.values[i];
-            if (v == NONE) continue;
-            long key = slotKey.get(run.slots[i]) & ((1L << FAMILY_SHIFT) - 1);
-            keys[n++] = key << 1 | (v & 1);
+            if (v != NONE) keys[n++] = (slotKey.get(run.slots[i]) & ((1L << FAMILY_SHIFT) - 1)) << 1 | (v & 1);
+            endEntry(run, i);
         }
         // a group goes in ExaBGP's order, mask length then prefix (UpdatePacker.packInet); single routes in the run's
         if (grouped && n > 1) Arrays.sort(keys, 0, n);
@@ -728,17 +737,24 @@ public final class AdjRibOut {
     }
 
     private void clearPending() {
-        for (Bucket b : buckets) {
-            for (Run run : b.runs) {
-                for (int i = 0; i < run.size; i++) {
-                    int slot = run.slots[i];
-                    if (run.values[i] != NONE) paths.release(run.values[i] >>> 1);
-                    if (pendingBucket.get(slot) == NONE) continue; // seen already
-                    pendingBucket.set(slot, NONE);
-                    if (!cached(slot)) freeSlot(slot);
-                }
-            }
-        }
+        for (Bucket b : buckets)
+            for (Run run : b.runs)
+                for (int i = 0; i < run.size; i++) endEntry(run, i);
+        endJournal();
+    }
+
+    /** Ends one journal entry: its path reference goes, and its slot too unless the cache holds the route. */
+    private void endEntry(Run run, int i) {
+        int slot = run.slots[i];
+        int v = run.values[i];
+        if (v != NONE) paths.release(v >>> 1);
+        if (pendingBucket.get(slot) == NONE) return; // seen already
+        pendingBucket.set(slot, NONE);
+        if (!cached(slot)) freeSlot(slot);
+    }
+
+    /** Once every entry is ended: the journal starts empty. */
+    private void endJournal() {
         // pathBucket still names the old buckets (cheaper than clearing it): let go of their runs at least, a drain
         // of a million routes leaves 8 MB in them
         for (Bucket b : buckets) b.runs.clear();
