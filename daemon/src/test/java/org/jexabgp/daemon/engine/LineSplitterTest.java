@@ -60,4 +60,76 @@ class LineSplitterTest {
             assertThat(whole).as("seed %d", seed).allMatch(l -> l.length() <= 30 || l.equals(LineSplitter.TOO_LONG));
         }
     }
+
+    /**
+     * Against a byte-by-byte splitter written as plainly as possible: the same lines from every read, for ASCII and
+     * for UTF-8 (multi-byte, four-byte, malformed and cut sequences), with any limit and any cutting into reads
+     * (seeded: {@code -Djexabgp.seed=N} replays one).
+     */
+    @Test
+    void sameLinesAsAPlainByteByByteSplitter() {
+        String replay = System.getProperty("jexabgp.seed");
+        long first = replay != null ? Long.parseLong(replay) : 1;
+        long lastSeed = replay != null ? first : 300;
+        byte[][] pieces = {
+            "a".getBytes(StandardCharsets.UTF_8), "announce route 10.0.0.0/24".getBytes(StandardCharsets.UTF_8),
+            " ".getBytes(StandardCharsets.UTF_8), "\n".getBytes(StandardCharsets.UTF_8),
+            "\u00e9".getBytes(StandardCharsets.UTF_8), "\u20ac".getBytes(StandardCharsets.UTF_8),
+            "\ud83d\ude00".getBytes(StandardCharsets.UTF_8), {(byte) 0xFF}, {(byte) 0xE2, (byte) 0x82},
+            {(byte) 0x82}, {(byte) 0xF0, (byte) 0x9F}, {'\n', '\n'}
+        };
+        for (long seed = first; seed <= lastSeed; seed++) {
+            SplittableRandom r = new SplittableRandom(seed);
+            boolean ascii = r.nextInt(3) == 0;
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            int parts = r.nextInt(200);
+            for (int i = 0; i < parts; i++) {
+                byte[] p = pieces[ascii ? r.nextInt(4) : r.nextInt(pieces.length)];
+                int times = r.nextInt(8) == 0 ? 1 + r.nextInt(30) : 1;
+                for (int t = 0; t < times; t++) out.writeBytes(p);
+            }
+            byte[] all = out.toByteArray();
+            int limit = 1 + r.nextInt(60);
+            LineSplitter splitter = new LineSplitter(limit);
+            PlainSplitter reference = new PlainSplitter(limit);
+            int at = 0;
+            while (at < all.length) {
+                int n = 1 + r.nextInt(Math.min(r.nextBoolean() ? 8 : 300, all.length - at));
+                byte[] read = java.util.Arrays.copyOfRange(all, at, at + n + r.nextInt(3)); // a larger buffer
+                assertThat(splitter.feed(read, n)).as("seed %d at %d", seed, at).isEqualTo(reference.feed(read, n));
+                at += n;
+            }
+        }
+    }
+
+    /** The framing rules, one byte at a time. */
+    private static final class PlainSplitter {
+        private final int limit;
+        private final java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+        private boolean skipping;
+
+        PlainSplitter(int limit) {
+            this.limit = limit;
+        }
+
+        List<String> feed(byte[] buf, int n) {
+            List<String> lines = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                if (buf[i] == '\n') {
+                    if (!skipping) lines.add(line.size() > limit ? LineSplitter.TOO_LONG : line.toString(StandardCharsets.UTF_8));
+                    skipping = false;
+                    line.reset();
+                    continue;
+                }
+                if (!skipping) line.write(buf[i]);
+            }
+            // an unfinished line over the limit is reported at once, then skipped to its newline
+            if (!skipping && line.size() > limit) {
+                lines.add(LineSplitter.TOO_LONG);
+                skipping = true;
+                line.reset();
+            }
+            return lines;
+        }
+    }
 }
