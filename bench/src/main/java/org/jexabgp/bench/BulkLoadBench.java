@@ -18,9 +18,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Issue 9 {@code inject-bulk}'s Adj-RIB-Out side: a million new IPv4 /24s announced into an empty Adj-RIB-Out in batches of
- * 500, as {@code announce attributes ... nlri} lines hand them over ({@code AdjRibOut.announceV4}), the tables growing
- * from empty. Score: ROUTES/s.
+ * Issue 9 {@code inject-bulk}'s Adj-RIB-Out side: a million new IPv4 /24s announced into an empty Adj-RIB-Out in
+ * batches of 500, as {@code announce attributes ... nlri} lines hand them over ({@code AdjRibOut.announceV4}), the
+ * tables growing from empty. Score: routes/s.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -42,7 +42,7 @@ public class BulkLoadBench {
         AttributeSet a = Fixtures.attributes(10);
         shape = Fixtures.route(0, a);
         prefixes = new long[ROUTES];
-        // prefix form of RouteTemplates.v4Prefixes: the address above, the length in the low byte
+        // as RouteTemplates.v4Prefixes gives them: the IPv4 address shifted left 8, the prefix length in the low byte
         for (int i = 0; i < ROUTES; i++) prefixes[i] = ((0x14000000L + ((long) i << 8)) << 8) | 24;
     }
 
@@ -54,7 +54,8 @@ public class BulkLoadBench {
     @Benchmark
     @OperationsPerInvocation(ROUTES)
     public AdjRibOut announce() {
-        for (int from = 0; from < ROUTES; from += BATCH) rib.announceV4(shape, prefixes, from, Math.min(ROUTES, from + BATCH));
+        for (int from = 0; from < ROUTES; from += BATCH)
+            rib.announceV4(shape, prefixes, from, Math.min(ROUTES, from + BATCH));
         return rib;
     }
 }

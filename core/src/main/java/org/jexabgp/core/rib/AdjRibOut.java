@@ -539,7 +539,9 @@ public final class AdjRibOut {
     /** Moves the journal's changes, in sending order, to {@link #frozen}, and empties the journal. */
     private void freeze(PackingOptions options, boolean includeWithdrawals) {
         // each run's entries are ended in the pass that freezes them (issue 9: one pass over a million pending routes,
-        // not a second one after; each such loop ran interpreted at first, then was compiled on its own)
+        // not a second one after; each such loop ran interpreted at first, then was compiled on its own). A slot in
+        // two runs may be freed by the first and read by the second: freeing keeps its key and family, and no slot
+        // is taken during a freeze.
         for (Bucket b : buckets) {
             for (Run run : b.runs) {
                 if (run.live == 0) {
@@ -743,7 +745,10 @@ public final class AdjRibOut {
         endJournal();
     }
 
-    /** Ends one journal entry: its path reference goes, and its slot too unless the cache holds the route. */
+    /**
+     * Ends one journal entry: its path reference goes, and, at the slot's first entry in the journal, its slot too
+     * unless the cache holds the route.
+     */
     private void endEntry(Run run, int i) {
         int slot = run.slots[i];
         int v = run.values[i];
@@ -865,7 +870,7 @@ public final class AdjRibOut {
         if (cachedFamilies.size() > 1) journalIsCache = false;
     }
 
-    /** How many distinct paths (attributes and next hop) the cache and the journal hold: for tests. */
+    /** How many distinct paths the cache and the journal hold: for tests. */
     int pathsHeld() {
         return paths.size();
     }

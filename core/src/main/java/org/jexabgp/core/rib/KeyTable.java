@@ -29,7 +29,7 @@ public final class KeyTable {
         for (int i = index(key); ; i = (i + 1) & mask) {
             long s = t[2 * i + 1];
             if (s == EMPTY) return -1;
-            if (t[2 * i] == key) return (int) s - 1;
+            if (t[2 * i] == key) return (int) (s - 1);
         }
     }
 

@@ -64,6 +64,28 @@ class AdjRibOutTest {
         assertThat(rib.pathsHeld()).isZero();
     }
 
+    /** Runs left empty and runs of routes packed the general way let their paths go too. */
+    @Test
+    void pathsOfEveryKindOfRunAreLetGoOnceDrained() {
+        AdjRibOut rib = new AdjRibOut();
+        Route a = route(v4("10.0.0.0/24"), "10.0.1.254", med(1));
+        Route b = route(v4("10.0.0.0/24"), "10.0.1.254", med(2));
+        // pending with a, then with b (both kept, in two runs), then withdrawn: that cancels both announcements, and
+        // a's run is left with no live entry
+        rib.announce(a);
+        rib.announce(b);
+        rib.withdraw(b);
+        // IPv6 routes are frozen as changes, not as keys
+        Route c = route(v6("2001:db8::/32"), "2001:db8::1", med(3));
+        rib.announce(c);
+        Negotiated s = session(65533, 65000, Family.IPV4_UNICAST, Family.IPV6_UNICAST);
+        assertThat(rib.drain(s, GROUP, true)).hasSize(2); // the withdrawal, and c
+        assertThat(rib.pathsHeld()).isZero(); // the cache keeps routes of the general way as routes, not paths
+        rib.withdraw(c);
+        assertThat(rib.drain(s, GROUP, true)).hasSize(1);
+        assertThat(rib.pathsHeld()).isZero();
+    }
+
     @Test
     void ebgpDropsConfiguredLocalPref() {
         AdjRibOut rib = new AdjRibOut();

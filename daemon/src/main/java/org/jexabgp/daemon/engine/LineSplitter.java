@@ -30,7 +30,7 @@ final class LineSplitter {
         int start = 0;
         if (partialLength > 0 || skipping) {
             // the line earlier reads left unfinished ends at this read's first newline
-            int newline = start;
+            int newline = 0;
             while (newline < n && buf[newline] != '\n') newline++;
             if (newline == n) {
                 keep(buf, 0, n, lines);
@@ -106,6 +106,11 @@ final class LineSplitter {
         } else {
             append(buf, from, rest);
         }
+    }
+
+    /** Bytes held of a line not finished yet (at most the limit): for tests. */
+    int held() {
+        return partialLength;
     }
 
     private void append(byte[] buf, int from, int length) {

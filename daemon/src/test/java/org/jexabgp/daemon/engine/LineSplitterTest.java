@@ -2,8 +2,10 @@ package org.jexabgp.daemon.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -52,7 +54,7 @@ class LineSplitterTest {
             int at = 0;
             while (at < all.length) {
                 int n = 1 + r.nextInt(Math.min(50, all.length - at));
-                byte[] chunk = java.util.Arrays.copyOfRange(all, at, at + n);
+                byte[] chunk = Arrays.copyOfRange(all, at, at + n);
                 pieces.addAll(s.feed(chunk, n));
                 at += n;
             }
@@ -81,7 +83,7 @@ class LineSplitterTest {
         for (long seed = first; seed <= lastSeed; seed++) {
             SplittableRandom r = new SplittableRandom(seed);
             boolean ascii = r.nextInt(3) == 0;
-            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
             int parts = r.nextInt(200);
             for (int i = 0; i < parts; i++) {
                 byte[] p = pieces[ascii ? r.nextInt(4) : r.nextInt(pieces.length)];
@@ -95,8 +97,9 @@ class LineSplitterTest {
             int at = 0;
             while (at < all.length) {
                 int n = 1 + r.nextInt(Math.min(r.nextBoolean() ? 8 : 300, all.length - at));
-                byte[] read = java.util.Arrays.copyOfRange(all, at, at + n + r.nextInt(3)); // a larger buffer
+                byte[] read = Arrays.copyOfRange(all, at, at + n + r.nextInt(3)); // a larger buffer
                 assertThat(splitter.feed(read, n)).as("seed %d at %d", seed, at).isEqualTo(reference.feed(read, n));
+                assertThat(splitter.held()).as("bytes held, seed %d", seed).isLessThanOrEqualTo(limit);
                 at += n;
             }
         }
@@ -105,7 +108,7 @@ class LineSplitterTest {
     /** The framing rules, one byte at a time. */
     private static final class PlainSplitter {
         private final int limit;
-        private final java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+        private final ByteArrayOutputStream line = new ByteArrayOutputStream();
         private boolean skipping;
 
         PlainSplitter(int limit) {
@@ -116,7 +119,8 @@ class LineSplitterTest {
             List<String> lines = new ArrayList<>();
             for (int i = 0; i < n; i++) {
                 if (buf[i] == '\n') {
-                    if (!skipping) lines.add(line.size() > limit ? LineSplitter.TOO_LONG : line.toString(StandardCharsets.UTF_8));
+                    if (!skipping)
+                        lines.add(line.size() > limit ? LineSplitter.TOO_LONG : line.toString(StandardCharsets.UTF_8));
                     skipping = false;
                     line.reset();
                     continue;
