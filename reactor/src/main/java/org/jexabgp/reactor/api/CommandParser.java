@@ -75,7 +75,11 @@ public final class CommandParser {
         return out.toString().trim();
     }
 
-    /** Whether {@link #normalise} would return the line unchanged. */
+    /**
+     * Whether {@link #normalise} would return the line unchanged: no tab or line break, no run of spaces, nothing
+     * trimmable at either end, a space after each opening bracket and before each closing one, and around each comma
+     * (but at the line's ends). Lines with communities written as normalised stay as they are too.
+     */
     private static boolean isNormal(String line) {
         int n = line.length();
         if (n == 0) return true;
@@ -84,11 +88,20 @@ public final class CommandParser {
         for (int i = 0; i < n; i++) {
             char c = line.charAt(i);
             switch (c) {
-                case '\t', '\r', '\n', '[', '(', ']', ')', ',' -> {
+                case '\t', '\r', '\n' -> {
                     return false;
                 }
                 case ' ' -> {
                     if (previous == ' ') return false;
+                }
+                case '[', '(' -> {
+                    if (i + 1 < n && line.charAt(i + 1) != ' ') return false;
+                }
+                case ']', ')' -> {
+                    if (i > 0 && previous != ' ') return false;
+                }
+                case ',' -> {
+                    if (i > 0 && previous != ' ' || i + 1 < n && line.charAt(i + 1) != ' ') return false;
                 }
                 default -> {}
             }

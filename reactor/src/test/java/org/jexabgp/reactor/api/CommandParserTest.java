@@ -21,6 +21,8 @@ class CommandParserTest {
     void normalFormIsKeptAndEverythingElseNormalised() {
         String normal = "announce route 10.0.0.0/24 next-hop 1.1.1.1";
         assertThat(CommandParser.normalise(normal)).isSameAs(normal);
+        String bracketed = "announce route 10.0.0.0/24 next-hop 1.1.1.1 community [ 65000:1 , 65000:2 ] ( a )";
+        assertThat(CommandParser.normalise(bracketed)).isSameAs(bracketed);
         java.util.Random random = new java.util.Random(5);
         String alphabet = "ab1 ,[]()\t\r\n\u0001/";
         for (int i = 0; i < 20_000; i++) {
