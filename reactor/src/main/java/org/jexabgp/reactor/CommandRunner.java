@@ -1,6 +1,7 @@
 package org.jexabgp.reactor;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.jexabgp.core.config.ConfigError;
 import org.jexabgp.core.config.RouteTemplates;
@@ -13,6 +14,7 @@ import org.jexabgp.reactor.api.Selector;
 import org.jexabgp.wire.Family;
 import org.jexabgp.wire.message.Operational;
 import org.jexabgp.wire.message.OperationalType;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,6 +48,8 @@ final class CommandRunner {
     private long changes;
     /** The peers of the command being applied ({@link #bound}). */
     private final List<Peer> boundPeers = new ArrayList<>();
+    /** IPv4 route commands taken but not yet in the Adj-RIB-Outs ({@link V4Batch}). */
+    private final V4Batch batch = new V4Batch();
 
     CommandRunner(Reactor reactor) {
         this.reactor = reactor;
@@ -68,6 +72,7 @@ final class CommandRunner {
                 }
                 apply(processes, e, line);
             }
+            applyBatch();
             if (batchCommands > 0) {
                 LOG.info("{} route command(s), {} route(s) applied from {}", batchCommands, batchRoutes, e.spec.name());
                 batchCommands = 0;
@@ -85,6 +90,8 @@ final class CommandRunner {
         if (LogCategories.PARSER.isDebugEnabled())
             LogCategories.PARSER.debug("command from {}: {} -> {}", e.spec.name(), line,
                     command.getClass().getSimpleName());
+        // any other command sees (or changes) the RIBs and peers: the batch goes in first
+        if (!(command instanceof Command.Routes)) applyBatch();
         boolean ok;
         try {
             ok = execute(processes, e, command);
@@ -230,6 +237,9 @@ final class CommandRunner {
         // issue 9: IPv4 routes of one shape go to the Adj-RIB-Out as the shape and their prefixes, no route per prefix
         Route shape = templates.v4(r.text(), !r.announce());
         if (shape != null && !AdjRibOut.fastShape(shape)) shape = null;
+        if (shape != null && !LOG.isDebugEnabled() && !LogCategories.ribOutEnabled())
+            return batchRoutes(e, r, shape);
+        applyBatch();
         List<Route> routes = List.of();
         if (shape == null) {
             try {
@@ -242,16 +252,45 @@ final class CommandRunner {
         List<Peer> peers = bound(e, r.selectors(), r.text());
         if (peers.isEmpty()) return false;
         for (Peer p : peers) {
-            if (shape != null) v4Routes(p, r.announce(), shape);
+            if (shape != null) v4Routes(p, r.announce(), shape, templates.v4Prefixes(), templates.v4Count());
             else for (Route route : routes) route(p, r.announce(), route);
         }
-        batchCommands++;
-        int count = shape != null ? templates.v4Count() : routes.size();
-        batchRoutes += count;
-        changes += (long) count * peers.size();
+        count(shape != null ? templates.v4Count() : routes.size(), peers.size());
         if (LOG.isDebugEnabled())
             LOG.debug("route {} {} : {}", r.announce() ? "added to" : "removed from", peers.size() + " peer(s)", r.text());
         return true;
+    }
+
+    /**
+     * A command's IPv4 routes of one shape join the batch when it holds routes of the same program, shape, direction
+     * and neighbours, else they start a new one. Applied in order and before anything else reads the RIBs, a batch
+     * changes them as its commands one by one would, at one call per neighbour, not one per command and neighbour
+     * (issue 9: a program announcing to 200 neighbours made 200 calls of each route).
+     */
+    private boolean batchRoutes(Processes.Entry e, Command.Routes r, Route shape) {
+        if (!batch.takes(e, r, shape)) {
+            applyBatch();
+            List<Peer> peers = bound(e, r.selectors(), r.text());
+            if (peers.isEmpty()) return false;
+            batch.start(e, r, shape, peers);
+        }
+        batch.add(templates.v4Prefixes(), templates.v4Count());
+        count(templates.v4Count(), batch.peers.size());
+        return true;
+    }
+
+    /** Puts the batched routes into their neighbours' Adj-RIB-Outs. */
+    private void applyBatch() {
+        Route shape = batch.shape;
+        if (batch.count == 0 || shape == null) return;
+        for (Peer p : batch.peers) v4Routes(p, batch.announce, shape, batch.prefixes, batch.count);
+        batch.clear();
+    }
+
+    private void count(int routes, int peers) {
+        batchCommands++;
+        batchRoutes += routes;
+        changes += (long) routes * peers;
     }
 
     private void route(Peer p, boolean announce, Route route) {
@@ -263,10 +302,8 @@ final class CommandRunner {
         LogCategories.ribOut(p, resolved, announce);
     }
 
-    /** The routes {@link RouteTemplates#v4} found, as {@link #route} treats each of them. */
-    private void v4Routes(Peer p, boolean announce, Route shape) {
-        long[] prefixes = templates.v4Prefixes();
-        int n = templates.v4Count();
+    /** Routes of a shape and these IPv4 prefixes ({@link RouteTemplates#v4}), as {@link #route} treats each of them. */
+    private void v4Routes(Peer p, boolean announce, Route shape, long[] prefixes, int n) {
         if (!familyConfigured(p, shape.family(), n)) return;
         Route resolved = reactor.resolveSelf(p, shape);
         if (resolved == null) return;
@@ -347,5 +384,43 @@ final class CommandRunner {
         if (selectors.isEmpty()) return new ArrayList<>(candidates);
         for (Peer p : candidates) if (Selector.any(selectors, p.name())) out.add(p);
         return out;
+    }
+
+    /** Consecutive IPv4 route commands of one program, shape, direction and selection ({@link #batchRoutes}). */
+    private static final class V4Batch {
+        Processes.@Nullable Entry entry;
+        @Nullable Route shape;
+        boolean announce;
+        List<Selector> selectors = List.of();
+        final List<Peer> peers = new ArrayList<>();
+        long[] prefixes = new long[64];
+        int count;
+
+        /** A withdrawal's shape is not an announcement's (it is withdrawn): the same shape is the same direction. */
+        boolean takes(Processes.Entry e, Command.Routes r, Route shape) {
+            return count > 0 && entry == e && this.shape == shape && selectors.equals(r.selectors());
+        }
+
+        void start(Processes.Entry e, Command.Routes r, Route shape, List<Peer> peers) {
+            entry = e;
+            this.shape = shape;
+            announce = r.announce();
+            selectors = r.selectors();
+            this.peers.addAll(peers);
+        }
+
+        void add(long[] more, int n) {
+            if (count + n > prefixes.length) prefixes = Arrays.copyOf(prefixes, Math.max(count + n, prefixes.length * 2));
+            System.arraycopy(more, 0, prefixes, count, n);
+            count += n;
+        }
+
+        void clear() {
+            count = 0;
+            entry = null;
+            shape = null;
+            selectors = List.of();
+            peers.clear();
+        }
     }
 }

@@ -49,7 +49,7 @@ class ReactorTest {
     }
 
     /** Two eBGP neighbours (AS 65001 → 65002 and → 65003), hold time 90, ipv4 unicast, one program. */
-    private static final String CONFIG = """
+    static final String CONFIG = """
             process ctl { run /bin/ctl; encoder json; }
             neighbor 10.0.0.2 {
                 router-id 10.0.0.1;
