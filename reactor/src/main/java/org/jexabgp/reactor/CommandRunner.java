@@ -283,8 +283,16 @@ final class CommandRunner {
     private void applyBatch() {
         Route shape = batch.shape;
         if (batch.count == 0 || shape == null) return;
-        for (Peer p : batch.peers) v4Routes(p, batch.announce, shape, batch.prefixes, batch.count);
-        batch.clear();
+        try {
+            for (Peer p : batch.peers) v4Routes(p, batch.announce, shape, batch.prefixes, batch.count);
+        } catch (RuntimeException bug) {
+            // as a bug in one command costs only that command (apply), one in a batch costs only the batch
+            Processes.Entry from = batch.entry;
+            LOG.error("route commands from {} failed: {} route(s) of {}", from == null ? "?" : from.spec.name(),
+                    batch.count, shape, bug);
+        } finally {
+            batch.clear();
+        }
     }
 
     private void count(int routes, int peers) {
