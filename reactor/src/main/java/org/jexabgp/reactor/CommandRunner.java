@@ -38,6 +38,8 @@ final class CommandRunner {
      * every neighbour four times fuller than with 16K (peers 200x1000: 0.646 -> 0.549 s, CPU 1.02 -> 0.89 s).
      */
     private static final long CHANGES_PER_TURN = 64 * 1024;
+    /** What a change the batch cannot take (IPv6, path-ids, other families, logging each route) counts for. */
+    private static final int UNBATCHED_WEIGHT = 4;
 
     private final Reactor reactor;
     /** Route commands' attribute texts, parsed once (ARCHITECTURE §8); pure, so shared by every program. */
@@ -51,6 +53,10 @@ final class CommandRunner {
     private final List<Peer> boundPeers = new ArrayList<>();
     /** IPv4 route commands taken but not yet in the Adj-RIB-Outs ({@link V4Batch}). */
     private final V4Batch batch = new V4Batch();
+    /** The programs of the turn being run: the batch's answers are written when it goes in. */
+    private @Nullable Processes processes;
+    /** Set by {@link #batchRoutes}: the command's answer waits for its batch. */
+    private boolean answerWithBatch;
 
     CommandRunner(Reactor reactor) {
         this.reactor = reactor;
@@ -60,20 +66,24 @@ final class CommandRunner {
     boolean run(Processes processes) {
         boolean more = false;
         changes = 0;
+        this.processes = processes;
         for (Processes.Entry e : processes.all()) {
             long chars = 0;
             ProcessKey key = e.key;
-            for (int i = 0; i < LINES_PER_TURN && chars < CHARS_PER_TURN && changes < CHANGES_PER_TURN
-                    && !e.lines.isEmpty(); i++) {
-                String line = e.lines.poll();
-                chars += line.length() + 1;
-                if (line.startsWith("debug ")) {
-                    LOG.warn("{} {}", e.spec.name(), line.substring(6));
-                    continue;
+            try {
+                for (int i = 0; i < LINES_PER_TURN && chars < CHARS_PER_TURN && changes < CHANGES_PER_TURN
+                        && !e.lines.isEmpty(); i++) {
+                    String line = e.lines.poll();
+                    chars += line.length() + 1;
+                    if (line.startsWith("debug ")) {
+                        LOG.warn("{} {}", e.spec.name(), line.substring(6));
+                        continue;
+                    }
+                    apply(processes, e, line);
                 }
-                apply(processes, e, line);
+            } finally {
+                applyBatch();
             }
-            applyBatch();
             if (batchCommands > 0) {
                 LOG.info("{} route command(s), {} route(s) applied from {}", batchCommands, batchRoutes, e.spec.name());
                 batchCommands = 0;
@@ -100,6 +110,11 @@ final class CommandRunner {
             // A bug in one command costs only that command (api.md §2 rule 5: ExaBGP then sends nothing; we answer).
             LOG.error("command from {} failed: {}", e.spec.name(), line, bug);
             ok = false;
+        }
+        if (answerWithBatch) {
+            answerWithBatch = false;
+            batch.answers++;
+            return;
         }
         if (command instanceof Command.Ack a) {
             answerAck(processes, e, a);
@@ -256,7 +271,7 @@ final class CommandRunner {
             if (shape != null) v4Routes(p, r.announce(), shape, templates.v4Prefixes(), templates.v4Count());
             else for (Route route : routes) route(p, r.announce(), route);
         }
-        count(shape != null ? templates.v4Count() : routes.size(), peers.size());
+        count(shape != null ? templates.v4Count() : routes.size(), peers.size() * UNBATCHED_WEIGHT);
         if (LOG.isDebugEnabled())
             LOG.debug("route {} {} : {}", r.announce() ? "added to" : "removed from", peers.size() + " peer(s)", r.text());
         return true;
@@ -266,7 +281,8 @@ final class CommandRunner {
      * A command's IPv4 routes of one shape join the batch when it holds routes of the same program, shape, direction
      * and neighbours, else they start a new one. Applied in order and before anything else reads the RIBs, a batch
      * changes them as its commands one by one would, at one call per neighbour, not one per command and neighbour
-     * (issue 9: a program announcing to 200 neighbours made 200 calls of each route).
+     * (issue 9: a program announcing to 200 neighbours made 200 calls of each route). Its commands are answered once
+     * it went in.
      */
     private boolean batchRoutes(Processes.Entry e, Command.Routes r, Route shape) {
         if (!batch.takes(e, r, shape)) {
@@ -277,25 +293,32 @@ final class CommandRunner {
         }
         batch.add(templates.v4Prefixes(), templates.v4Count());
         count(templates.v4Count(), batch.peers.size());
+        answerWithBatch = true;
         return true;
     }
 
-    /** Puts the batched routes into their neighbours' Adj-RIB-Outs. */
+    /** Puts the batched routes into their neighbours' Adj-RIB-Outs, then answers their commands, in order. */
     private void applyBatch() {
         Route shape = batch.shape;
-        if (batch.count == 0 || shape == null) return;
+        Processes.Entry from = batch.entry;
+        if (batch.count == 0 || shape == null || from == null) {
+            batch.clear();
+            return;
+        }
+        boolean ok = true;
         try {
             for (Peer p : batch.peers) v4Routes(p, batch.announce, shape, batch.prefixes, batch.count);
         } catch (RuntimeException bug) {
-            // as a bug in one command costs only that command (apply), one in a batch costs only the batch
-            Processes.Entry from = batch.entry;
-            LOG.error("route commands from {} failed: {} route(s) of {}", from == null ? "?" : from.spec.name(),
-                    batch.count, shape, bug);
-        } finally {
-            batch.clear();
+            // as a bug in one command costs only that command (apply), one in a batch costs only the batch's commands
+            LOG.error("route commands from {} failed: {} route(s) of {}", from.spec.name(), batch.count, shape, bug);
+            ok = false;
         }
+        Processes out = processes;
+        if (from.ack && out != null) for (int i = 0; i < batch.answers; i++) out.write(from, ok ? "done" : "error");
+        batch.clear();
     }
 
+    /** Counts route changes against the turn's bound: {@code peers} is the neighbours reached, times any weight. */
     private void count(int routes, int peers) {
         batchCommands++;
         batchRoutes += routes;
@@ -404,6 +427,8 @@ final class CommandRunner {
         final List<Peer> peers = new ArrayList<>();
         long[] prefixes = new long[64];
         int count;
+        /** Its commands, answered once it goes in. */
+        int answers;
 
         /** A withdrawal's shape is not an announcement's (it is withdrawn): the same shape is the same direction. */
         boolean takes(Processes.Entry e, Command.Routes r, Route shape) {
@@ -415,6 +440,7 @@ final class CommandRunner {
             this.shape = shape;
             announce = r.announce();
             selectors = r.selectors();
+            this.peers.clear();
             this.peers.addAll(peers);
         }
 
@@ -426,6 +452,7 @@ final class CommandRunner {
 
         void clear() {
             count = 0;
+            answers = 0;
             entry = null;
             shape = null;
             selectors = List.of();

@@ -380,12 +380,23 @@ class ReactorTest {
         // 65,536 changes: 82 lines (the text alone would allow 160)
         assertThat(answered(e)).isEqualTo(82);
         turnsUntilAnswered(e, lines);
+
+        // routes the batch cannot take (a path-id here) count four times: 21 lines
+        Engine unbatched = new Engine(config.toString(), SessionSettings.DEFAULT);
+        bulkLines(unbatched, "", lines, 100, "path-information 1 next-hop 10.0.0.1");
+        unbatched.turn();
+        assertThat(answered(unbatched)).isEqualTo(21);
+        turnsUntilAnswered(unbatched, lines);
     }
 
     /** Lines of {@code announce attributes … nlri} with {@code prefixes} /24s each, all different. */
     private static void bulkLines(Engine e, String selector, int lines, int prefixes) {
+        bulkLines(e, selector, lines, prefixes, "next-hop 10.0.0.1");
+    }
+
+    private static void bulkLines(Engine e, String selector, int lines, int prefixes, String attributes) {
         for (int line = 0; line < lines; line++) {
-            StringBuilder b = new StringBuilder(selector).append("announce attributes next-hop 10.0.0.1 nlri");
+            StringBuilder b = new StringBuilder(selector).append("announce attributes ").append(attributes).append(" nlri");
             for (int p = 0; p < prefixes; p++)
                 b.append(' ').append(20 + line / 200).append('.').append(line % 200).append('.').append(p).append(".0/24");
             e.command(b.toString());

@@ -18,7 +18,13 @@ class RouteCommandBatchTest {
     private static final String[] SELECTORS = {"", "", "neighbor 10.0.0.2 ", "neighbor 10.0.0.3 ", "neighbor 10.9.9.9 "};
     private static final String[] ATTRIBUTES = {"next-hop 10.0.0.1", "next-hop 10.0.0.1 med 5", "next-hop 10.0.0.7"};
     private static final String[] OTHERS = {
-        "show adj-rib out", "clear adj-rib out", "neighbor 10.0.0.3 clear adj-rib out", "version", "frobnicate"
+        "show adj-rib out", "clear adj-rib out", "neighbor 10.0.0.3 clear adj-rib out", "version", "frobnicate",
+        "disable-ack", "enable-ack", "silence-ack",
+        // route commands the batch does not take: a path-id, the family named, IPv6 (no neighbour has it)
+        "announce route 20.0.1.0/24 next-hop 10.0.0.1 path-information 1",
+        "withdraw ipv4 unicast 20.0.1.0/24 next-hop 10.0.0.1",
+        "announce ipv4 unicast 20.1.2.0/24 next-hop 10.0.0.1",
+        "announce route 2001:db8::/32 next-hop 10.0.0.1"
     };
 
     /**
@@ -60,6 +66,31 @@ class RouteCommandBatchTest {
         e.turn();
         assertThat(e.toCtl()).containsExactly("done", "done", "done", "done");
         for (String peer : List.of("10.0.0.2", "10.0.0.3")) assertThat(prefixes(e, peer)).containsExactly("10.4.0.0/16");
+    }
+
+    /** The batch goes in before a route command it cannot take, which may change the same route. */
+    @Test
+    void routesBeforeAnUnbatchedWithdrawalAreWithdrawn() throws Exception {
+        ReactorTest.Engine e = engine();
+        e.command("announce route 20.0.0.0/24 next-hop 10.0.0.1", "withdraw ipv4 unicast 20.0.0.0/24 next-hop 10.0.0.1");
+        e.turn();
+        assertThat(e.toCtl()).containsExactly("done", "done");
+        for (String peer : List.of("10.0.0.2", "10.0.0.3")) assertThat(prefixes(e, peer)).isEmpty();
+    }
+
+    /** A batch's commands are answered as each would be: not while acknowledgements are off. */
+    @Test
+    void aBatchsCommandsAreAnsweredOnlyWhenAcknowledgementsAreOn() throws Exception {
+        ReactorTest.Engine e = engine();
+        e.command("announce route 20.0.0.0/24 next-hop 10.0.0.1", "disable-ack",
+                "announce route 20.0.1.0/24 next-hop 10.0.0.1", "announce route 20.0.2.0/24 next-hop 10.0.0.1",
+                "enable-ack", "announce route 20.0.3.0/24 next-hop 10.0.0.1",
+                "neighbor 10.9.9.9 announce route 20.0.4.0/24 next-hop 10.0.0.1");
+        e.turn();
+        // the first route's answer, disable-ack's, enable-ack's, the fourth route's, then no neighbour matched
+        assertThat(e.toCtl()).containsExactly("done", "done", "done", "done", "error");
+        assertThat(prefixes(e, "10.0.0.2"))
+                .containsExactlyInAnyOrder("20.0.0.0/24", "20.0.1.0/24", "20.0.2.0/24", "20.0.3.0/24");
     }
 
     /** Commands of one shape for different neighbours stay with their neighbour. */
@@ -110,8 +141,9 @@ class RouteCommandBatchTest {
         return out;
     }
 
-    /** Few enough that commands meet the same prefixes again. */
+    /** Few enough that commands meet the same prefixes again; some multicast, a family no neighbour has. */
     private static String prefix(SplittableRandom random) {
+        if (random.nextInt(20) == 0) return "224.0." + random.nextInt(2) + ".0/24";
         return "20." + random.nextInt(3) + "." + random.nextInt(4) + ".0/24";
     }
 }
