@@ -430,9 +430,13 @@ final class CommandRunner {
         /** Its commands, answered once it goes in. */
         int answers;
 
-        /** A withdrawal's shape is not an announcement's (it is withdrawn): the same shape is the same direction. */
+        /**
+         * RouteTemplates keys its shapes by direction too, so the same shape is the same direction today; the shape
+         * itself does not say it (a withdrawal's is not marked withdrawn), hence the explicit check.
+         */
         boolean takes(Processes.Entry e, Command.Routes r, Route shape) {
-            return count > 0 && entry == e && this.shape == shape && selectors.equals(r.selectors());
+            return count > 0 && entry == e && this.shape == shape && announce == r.announce()
+                    && selectors.equals(r.selectors());
         }
 
         void start(Processes.Entry e, Command.Routes r, Route shape, List<Peer> peers) {
