@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.jexabgp.core.config.Settings;
 import org.jexabgp.daemon.os.Posix;
+import org.jexabgp.daemon.os.Umask;
 import org.jexabgp.reactor.Reactor;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -36,6 +37,16 @@ final class DaemonMode implements Reactor.StartSteps {
     }
 
     /**
+     * A daemon started as root drops its privileges once it listens: its C calls are linked meanwhile, on the other
+     * core, from the start of {@code main} (linking them is 60-80 ms in a JVM just started, issue 9). The JVM's
+     * user.name is that of the real uid.
+     */
+    static void linkDropCalls() {
+        if ("root".equals(System.getProperty("user.name")))
+            Thread.ofPlatform().daemon().name("link").start(() -> Posix.link("setgroups", "setgid", "setuid"));
+    }
+
+    /**
      * Before the configuration is read: the umask, the pid file check, and detaching. Returns the exit code when this
      * process is done (it refused, or started the background daemon), or -1 to go on serving.
      */
@@ -43,15 +54,10 @@ final class DaemonMode implements Reactor.StartSteps {
         String d = log.destination().toLowerCase(java.util.Locale.ROOT);
         echo = !log.enable() || !(d.equals("stdout") || d.equals("stderr"));
         try {
-            Posix.umask(daemon.umask());
+            Umask.ensure(daemon.umask());
         } catch (IOException e) {
             LOG.warn("can not set the umask: {}", e.getMessage());
         }
-        // a daemon started as root drops its privileges once it listens: its calls are linked meanwhile, on the
-        // other core, while the configuration is read (the JVM's user.name is that of the real uid)
-        if ("root".equals(System.getProperty("user.name")))
-            Thread.ofPlatform().daemon().name("link").start(
-                    () -> Posix.link("setgroups", "setgid", "setuid"));
         if (pidFile != null) {
             try {
                 pidFile.check();

@@ -32,8 +32,10 @@ public final class Main {
             return 1;
         }
         String[] rewritten = rewrite(args);
-        if (rewritten[0].equals("server")) // the daemon: its own options only, none of the other subcommands built
+        if (rewritten[0].equals("server")) { // the daemon: its own options only, none of the other subcommands built
+            DaemonMode.linkDropCalls();
             return ServerCommand.alone().execute(java.util.Arrays.copyOfRange(rewritten, 1, rewritten.length));
+        }
         return commandLine(rewritten[0]).execute(rewritten);
     }
 

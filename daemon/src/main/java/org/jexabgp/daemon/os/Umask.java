@@ -1,0 +1,44 @@
+package org.jexabgp.daemon.os;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The daemon's umask, read from /proc and set with the C call only when it is another. The launcher sets the usual
+ * one ({@code daemon.umask}) before the JVM starts: the C call's first use costs a start about 36 ms of linking, and
+ * so does loading {@link Posix} at all, which this class does not (issue 9).
+ */
+public final class Umask {
+    private static final Path STATUS = Path.of("/proc/thread-self/status");
+
+    private Umask() {}
+
+    /** Makes the umask {@code mask}. */
+    public static void ensure(int mask) throws IOException {
+        if (current() != mask) Posix.umask(mask);
+    }
+
+    /** The umask the kernel reports (Linux 4.7 and later); -1 where it does not say. */
+    static int current() {
+        try {
+            return in(Files.readString(STATUS, StandardCharsets.ISO_8859_1));
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    /** The octal value of a /proc status text's {@code Umask:} line; -1 when it has none readable. */
+    static int in(String status) {
+        for (String line : status.split("\n")) {
+            if (!line.startsWith("Umask:")) continue;
+            try {
+                return Integer.parseInt(line.substring("Umask:".length()).strip(), 8);
+            } catch (NumberFormatException e) {
+                return -1;
+            }
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,78 @@
+package org.jexabgp.daemon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * bin/exabgp's own work, with a stand-in JDK whose java prints the umask it was started with and its arguments: the
+ * daemon's umask is set before the JVM starts (issue 9), the other commands keep the caller's.
+ */
+class LauncherTest {
+    @TempDir Path dir;
+    private Path root;
+    private Path jdk;
+
+    @BeforeEach
+    void copyTheLauncher() throws IOException {
+        Path bin = Path.of("..", "bin").toAbsolutePath().normalize();
+        root = dir.resolve("project");
+        Files.createDirectories(root.resolve("bin"));
+        for (String f : List.of("exabgp", "jexabgp-env.sh")) Files.copy(bin.resolve(f), root.resolve("bin").resolve(f));
+        Files.setPosixFilePermissions(root.resolve("bin/exabgp"), PosixFilePermissions.fromString("rwxr-xr-x"));
+        // a jar and no sources: nothing to build
+        Files.createDirectories(root.resolve("daemon/target"));
+        Files.createFile(root.resolve("daemon/target/exabgp.jar"));
+        jdk = dir.resolve("jdk");
+        Files.createDirectories(jdk.resolve("bin"));
+        Files.writeString(jdk.resolve("release"), "JAVA_VERSION=\"25.0.1\"\n");
+        Path java = Files.writeString(jdk.resolve("bin/java"), "#!/bin/sh\necho \"$(umask) $*\"\n");
+        Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+
+    /** The umask the stand-in java saw, and its last argument, when the caller's umask is 0077. */
+    private String run(Map<String, String> env, String... args) throws Exception {
+        StringBuilder command = new StringBuilder("umask 0077; exec \"$0\"");
+        for (int i = 1; i <= args.length; i++) command.append(" \"$").append(i).append('"');
+        List<String> argv = new java.util.ArrayList<>(List.of("/bin/sh", "-c", command.toString(),
+                root.resolve("bin/exabgp").toString()));
+        argv.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(argv).redirectErrorStream(true);
+        pb.environment().keySet().removeIf(k -> k.toLowerCase(java.util.Locale.ROOT).startsWith("exabgp"));
+        pb.environment().put("JAVA_HOME", jdk.toString());
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(out).isZero();
+        String[] words = out.split(" ");
+        return words[0] + " " + words[words.length - 1];
+    }
+
+    @Test
+    void theDaemonStartsWithItsUmask() throws Exception {
+        assertThat(run(Map.of(), "exabgp.conf")).isEqualTo("0137 exabgp.conf");
+        assertThat(run(Map.of(), "-d", "-p", "exabgp.conf")).isEqualTo("0137 exabgp.conf");
+        assertThat(run(Map.of(), "server", "exabgp.conf")).isEqualTo("0137 exabgp.conf");
+        assertThat(run(Map.of("exabgp_daemon_umask", "022"), "exabgp.conf")).isEqualTo("0022 exabgp.conf");
+        // a value the shell does not read is left to the daemon, which reads the umask and sets its own
+        assertThat(run(Map.of("exabgp_daemon_umask", "0o22"), "exabgp.conf")).isEqualTo("0077 exabgp.conf");
+    }
+
+    @Test
+    void otherCommandsKeepTheCallersUmask() throws Exception {
+        for (String command : List.of("version", "--version", "decode", "--decode", "validate", "-t", "env", "--fi",
+                "cli", "healthcheck", "train", "help", "--help"))
+            assertThat(run(Map.of(), command, "x")).as(command).isEqualTo("0077 x");
+    }
+}
