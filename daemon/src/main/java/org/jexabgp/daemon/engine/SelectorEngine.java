@@ -40,6 +40,8 @@ final class SelectorEngine implements Engine {
     /** Connections not read until the reactor has handled their backlog (Reactor.inputBacklogged). */
     private final Set<ConnKey> paused = new LinkedHashSet<>();
     private final ByteBuffer readBuffer = ByteBuffer.allocate(64 * 1024);
+    /** Where the reactor's bytes for a connection are pulled to before they are written. */
+    private final ByteBuffer pullBuffer = ByteBuffer.allocate(64 * 1024);
     /** Connections we closed, waiting for the peer's FIN (see {@link #linger}). */
     private final Set<ConnKey> lingering = new LinkedHashSet<>();
     private long nextIncoming = -1;
@@ -52,7 +54,12 @@ final class SelectorEngine implements Engine {
 
     private static final class Conn {
         final SocketChannel channel;
-        final ByteBuffer out = ByteBuffer.allocate(64 * 1024).limit(0);
+        /**
+         * What the socket did not take of the last bytes pulled for it, made at the first such write: the bytes are
+         * pulled into the engine's one buffer (200 neighbours held 64 KB each, copied by the young collections of a
+         * start, issue 9).
+         */
+        @Nullable ByteBuffer unsent;
         @Nullable SelectionKey key;
         boolean closing;
         /** Our side is shut (FIN sent after the last bytes); read until the peer closes too, or this time. */
@@ -289,26 +296,37 @@ final class SelectorEngine implements Engine {
     private void flush(ConnKey id, Conn c) {
         try {
             while (true) {
-                if (c.out.hasRemaining()) {
-                    c.channel.write(c.out);
-                    if (c.out.hasRemaining()) {
-                        if (c.key != null)
-                            c.key.interestOps((paused.contains(id) ? 0 : SelectionKey.OP_READ) | SelectionKey.OP_WRITE);
+                ByteBuffer unsent = c.unsent;
+                if (unsent != null && unsent.hasRemaining()) {
+                    c.channel.write(unsent);
+                    if (unsent.hasRemaining()) {
+                        awaitWritable(id, c);
                         return;
                     }
                 }
-                c.out.clear();
-                int n = reactor().pull(id, c.out.array(), 0, c.out.capacity());
+                int n = reactor().pull(id, pullBuffer.array(), 0, pullBuffer.capacity());
                 if (n <= 0) {
-                    c.out.limit(0);
                     if (c.closing && c.lingerUntil == 0) linger(id, c);
                     return;
                 }
-                c.out.limit(n);
+                pullBuffer.clear().limit(n);
+                c.channel.write(pullBuffer);
+                if (pullBuffer.hasRemaining()) {
+                    if (unsent == null) c.unsent = unsent = ByteBuffer.allocate(pullBuffer.capacity());
+                    unsent.clear();
+                    unsent.put(pullBuffer).flip();
+                    awaitWritable(id, c);
+                    return;
+                }
             }
         } catch (IOException e) {
             drop(id, c, Sockets.reason(e));
         }
+    }
+
+    /** The socket is full: the rest waits for OP_WRITE. */
+    private void awaitWritable(ConnKey id, Conn c) {
+        if (c.key != null) c.key.interestOps((paused.contains(id) ? 0 : SelectionKey.OP_READ) | SelectionKey.OP_WRITE);
     }
 
     private static void closeQuietly(Conn c) {

@@ -61,6 +61,8 @@ final class VirtualThreadEngine implements Engine {
     private static final Input WAKE = new Input.Task(reactor -> {});
 
     private static final byte[] CLOSE = new byte[0];
+    private static final int SMALL_READ = 4 * 1024;
+    private static final int LARGE_READ = 64 * 1024;
 
     /**
      * Readers of new connections, started only after the turn that saw their Connected/Accepted event: the reactor
@@ -176,7 +178,8 @@ final class VirtualThreadEngine implements Engine {
     }
 
     private void read(ConnKey id, Conn c, SocketChannel ch) {
-        ByteBuffer buf = ByteBuffer.allocate(64 * 1024);
+        // small until a read fills it: a peer that sends little (200 of them at a start) holds 4 KB, not 64 (issue 9)
+        ByteBuffer buf = ByteBuffer.allocate(SMALL_READ);
         try {
             while (true) {
                 if (!c.lingering) c.readSlots.acquire();
@@ -185,6 +188,7 @@ final class VirtualThreadEngine implements Engine {
                 if (n < 0) break;
                 if (c.lingering) continue; // a connection we closed: its last bytes are dropped
                 support.inbox.add(new Input.Received(id, java.util.Arrays.copyOf(buf.array(), n), n));
+                if (n == buf.capacity() && n < LARGE_READ) buf = ByteBuffer.allocate(LARGE_READ);
             }
             if (c.lingering) {
                 closeLingering(id, c, "closed");

@@ -38,6 +38,27 @@ final class TestPeer implements AutoCloseable {
         return new TestPeer(new ServerSocket(0, 4, InetAddress.getByName(address)), asn);
     }
 
+    /** As {@link #listen(String, long)}, its connections' receive buffer {@code bytes} (a small TCP window). */
+    static TestPeer listen(String address, long asn, int receiveBuffer) throws IOException {
+        ServerSocket server = new ServerSocket();
+        server.setReceiveBufferSize(receiveBuffer); // before bind: accepted sockets inherit it
+        server.bind(new java.net.InetSocketAddress(InetAddress.getByName(address), 0), 4);
+        return new TestPeer(server, asn);
+    }
+
+    /** Set: reading stops after the first UPDATE until it is opened, so the daemon's socket fills (a slow peer). */
+    private volatile java.util.concurrent.@Nullable CountDownLatch readGate;
+
+    /** Stops reading after the next UPDATE until {@link #resumeReading}. */
+    void holdReadingAfterAnUpdate() {
+        readGate = new java.util.concurrent.CountDownLatch(1);
+    }
+
+    void resumeReading() {
+        java.util.concurrent.CountDownLatch gate = readGate;
+        if (gate != null) gate.countDown();
+    }
+
     private TestPeer(ServerSocket server, long asn) {
         this.server = server;
         this.asn = asn;
@@ -82,6 +103,14 @@ final class TestPeer implements AutoCloseable {
                     synchronized (this) {
                         received.add(m);
                         notifyAll();
+                    }
+                    java.util.concurrent.CountDownLatch gate = readGate;
+                    if (gate != null && m.type() == BgpMessage.UPDATE) {
+                        try {
+                            gate.await();
+                        } catch (InterruptedException e) {
+                            return;
+                        }
                     }
                     if (m.type() == BgpMessage.OPEN) {
                         send(reply(m));
@@ -172,8 +201,20 @@ final class TestPeer implements AutoCloseable {
 
     /** Waits for the n-th (1-based) received message matching the predicate. */
     synchronized BgpMessage awaitMessage(String what, int nth, Predicate<BgpMessage> p, Duration timeout) {
-        await(nth + "× " + what, () -> received.stream().filter(p).count() >= nth, timeout);
-        return received.stream().filter(p).skip(nth - 1).findFirst().orElseThrow();
+        // each wake-up looks only at the messages that came since the last (a flood of UPDATEs: not quadratic)
+        int[] scannedAndFound = {0, 0};
+        BgpMessage[] hit = {null};
+        await(nth + "× " + what, () -> {
+            while (scannedAndFound[0] < received.size()) {
+                BgpMessage m = received.get(scannedAndFound[0]++);
+                if (p.test(m) && ++scannedAndFound[1] == nth) {
+                    hit[0] = m;
+                    return true;
+                }
+            }
+            return false;
+        }, timeout);
+        return java.util.Objects.requireNonNull(hit[0]);
     }
 
     BgpMessage awaitMessage(String what, Predicate<BgpMessage> p, Duration timeout) {
