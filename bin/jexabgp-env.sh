@@ -50,7 +50,9 @@ if [ -n "$aot" ]; then aot="$aot -XX:+UnlockDiagnosticVMOptions -XX:-AOTReplayTr
 # initial 128 MB saves the full collections that growing the old generation from a small start costs (six for those
 # routes). Not more: the old generation fills with garbage up to its size before it is collected. A smaller
 # JEXABGP_HEAP is also the initial size (and the JVM sizes the young generation of one under 64 MB); -Xmx or -Xms in
-# JEXABGP_JAVA_OPTS leaves the initial size to the JVM.
+# JEXABGP_JAVA_OPTS leaves the initial size to the JVM. No perf-data file (jps and jstat do not list the daemon; jcmd
+# with its pid still works): bin/exabgp starts the daemon's JVM with umask 0137, under which the JVM's
+# /tmp/hsperfdata_<user> directory would be made unsearchable for a user other than root.
 heap=${JEXABGP_HEAP:-1g}
 initial=-Xms128m
 young=-Xmn16m
@@ -71,4 +73,4 @@ esac
 case " ${JEXABGP_JAVA_OPTS:-} " in
   *" -Xmx"* | *" -Xms"* | *MaxHeapSize* | *InitialHeapSize*) initial= ;;
 esac
-JEXABGP_JVM_FLAGS="-XX:+UseSerialGC $initial $young -Xmx$heap -XX:PretenureSizeThreshold=512k $aot -Xlog:disable -Xlog:all=warning:stderr ${JEXABGP_JAVA_OPTS:-}"
+JEXABGP_JVM_FLAGS="-XX:+UseSerialGC -XX:-UsePerfData $initial $young -Xmx$heap -XX:PretenureSizeThreshold=512k $aot -Xlog:disable -Xlog:all=warning:stderr ${JEXABGP_JAVA_OPTS:-}"

@@ -198,6 +198,14 @@ public final class Logging extends ContextAwareBase implements Configurator {
 
     private static Appender<ILoggingEvent> file(LoggerContext context, String name, Encoder<ILoggingEvent> enc,
             long rotateBytes) {
+        Path parent = Path.of(name).toAbsolutePath().getParent();
+        if (parent != null) {
+            try {
+                createDirectories(parent);
+            } catch (java.io.IOException | UnsupportedOperationException e) {
+                // logback reports what it then cannot open
+            }
+        }
         RollingFileAppender<ILoggingEvent> file = new RollingFileAppender<>();
         file.setContext(context);
         file.setFile(name);
@@ -219,6 +227,28 @@ public final class Logging extends ContextAwareBase implements Configurator {
         file.setTriggeringPolicy(size);
         file.start();
         return file;
+    }
+
+    /**
+     * Creates the missing directories of a log file's path, each searchable by whoever may read it: the daemon starts
+     * with its umask (0137 by default, set by bin/exabgp before the JVM), which alone would make a directory its owner
+     * cannot enter (0640).
+     */
+    static void createDirectories(Path dir) throws java.io.IOException {
+        if (java.nio.file.Files.isDirectory(dir)) return;
+        Path parent = dir.getParent();
+        if (parent != null) createDirectories(parent);
+        java.nio.file.Files.createDirectory(dir);
+        var mode = java.util.EnumSet.noneOf(java.nio.file.attribute.PosixFilePermission.class);
+        mode.addAll(java.nio.file.Files.getPosixFilePermissions(dir));
+        mode.add(java.nio.file.attribute.PosixFilePermission.OWNER_READ);
+        mode.add(java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+        mode.add(java.nio.file.attribute.PosixFilePermission.OWNER_EXECUTE);
+        if (mode.contains(java.nio.file.attribute.PosixFilePermission.GROUP_READ))
+            mode.add(java.nio.file.attribute.PosixFilePermission.GROUP_EXECUTE);
+        if (mode.contains(java.nio.file.attribute.PosixFilePermission.OTHERS_READ))
+            mode.add(java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE);
+        java.nio.file.Files.setPosixFilePermissions(dir, mode);
     }
 
     /** {@code host:ADDRESS}, {@code host:ADDRESS:PORT} or {@code host:[IPv6]:PORT}: syslog over UDP, facility daemon. */

@@ -36,7 +36,8 @@ class LauncherTest {
         jdk = dir.resolve("jdk");
         Files.createDirectories(jdk.resolve("bin"));
         Files.writeString(jdk.resolve("release"), "JAVA_VERSION=\"25.0.1\"\n");
-        Path java = Files.writeString(jdk.resolve("bin/java"), "#!/bin/sh\necho \"$(umask) $*\"\n");
+        // the umask, then each argument on a line of its own
+        Path java = Files.writeString(jdk.resolve("bin/java"), "#!/bin/sh\numask\nprintf '%s\\n' \"$@\"\n");
         Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
     }
 
@@ -52,11 +53,11 @@ class LauncherTest {
         pb.environment().put("JAVA_HOME", jdk.toString());
         pb.environment().putAll(env);
         Process p = pb.start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).as(out).isZero();
-        String[] words = out.split(" ");
-        return words[0] + " " + words[words.length - 1];
+        List<String> lines = out.lines().toList();
+        return lines.getFirst() + " " + lines.getLast();
     }
 
     @Test
@@ -67,12 +68,20 @@ class LauncherTest {
         assertThat(run(Map.of("exabgp_daemon_umask", "022"), "exabgp.conf")).isEqualTo("0022 exabgp.conf");
         // a value the shell does not read is left to the daemon, which reads the umask and sets its own
         assertThat(run(Map.of("exabgp_daemon_umask", "0o22"), "exabgp.conf")).isEqualTo("0077 exabgp.conf");
+        // JVM options may create directories before main (a flight recording's): the daemon sets its umask itself
+        assertThat(run(Map.of("JEXABGP_JAVA_OPTS", "-Xlog:disable"), "exabgp.conf")).isEqualTo("0077 exabgp.conf");
+        // arguments reach java as they were given
+        assertThat(run(Map.of(), "my exabgp.conf")).isEqualTo("0137 my exabgp.conf");
     }
 
+    /** The launcher's list is that of the commands Main runs other than the daemon, and their dash forms. */
     @Test
     void otherCommandsKeepTheCallersUmask() throws Exception {
-        for (String command : List.of("version", "--version", "decode", "--decode", "validate", "-t", "env", "--fi",
-                "cli", "healthcheck", "train", "help", "--help"))
+        for (String name : Main.SUBCOMMANDS)
+            if (!name.equals("server")) assertThat(run(Map.of(), name, "x")).as(name).isEqualTo("0077 x");
+        for (String command : List.of("version", "--version", "-V", "decode", "--decode", "-x", "validate", "-t",
+                "--test", "--validate", "env", "--fi", "--full-ini", "--di", "--fe", "--de", "cli", "healthcheck",
+                "train", "help", "--help", "-h"))
             assertThat(run(Map.of(), command, "x")).as(command).isEqualTo("0077 x");
     }
 }

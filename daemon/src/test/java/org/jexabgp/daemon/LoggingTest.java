@@ -114,4 +114,29 @@ class LoggingTest {
         return shortFormat ? "%-15.15logger{0} %msg%n%ex"
                 : "%d{HH:mm:ss} " + String.format("%-6d", ProcessHandle.current().pid()) + " %-15.15logger{0} %msg%n%ex";
     }
+
+    /** Under the daemon's umask (0137) a log file's missing directories are made searchable: 0750, and 0755 under 022. */
+    @Test
+    void missingLogDirectoriesAreUsableUnderTheDaemonsUmask() throws Exception {
+        int before = org.jexabgp.daemon.os.Posix.umask(0137);
+        try {
+            LoggerContext context = new LoggerContext();
+            context.setMDCAdapter(new ch.qos.logback.classic.util.LogbackMDCAdapter());
+            Path log = dir.resolve("var/log/exabgp/exabgp.log");
+            Logging.install(context, Level.INFO, log.toString(), true, "text", 1 << 20);
+            context.getLogger("exabgp.reactor").info("hello");
+            context.stop();
+            for (Path d : new Path[] {dir.resolve("var"), dir.resolve("var/log"), dir.resolve("var/log/exabgp")})
+                assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(d)))
+                        .as(d.toString()).isEqualTo("rwxr-x---");
+            assertThat(Files.readString(log)).contains("hello");
+            org.jexabgp.daemon.os.Posix.umask(0022);
+            Path other = dir.resolve("a/b");
+            Logging.createDirectories(other);
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(other)))
+                    .isEqualTo("rwxr-xr-x");
+        } finally {
+            org.jexabgp.daemon.os.Posix.umask(before);
+        }
+    }
 }

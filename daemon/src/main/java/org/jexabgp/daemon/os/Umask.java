@@ -15,9 +15,11 @@ public final class Umask {
 
     private Umask() {}
 
-    /** Makes the umask {@code mask}. */
-    public static void ensure(int mask) throws IOException {
-        if (current() != mask) Posix.umask(mask);
+    /** Makes the umask {@code mask}; returns whether that took the C call (it was another, or unknown). */
+    public static boolean ensure(int mask) throws IOException {
+        if (current() == mask) return false;
+        Posix.umask(mask);
+        return true;
     }
 
     /** The umask the kernel reports (Linux 4.7 and later); -1 where it does not say. */

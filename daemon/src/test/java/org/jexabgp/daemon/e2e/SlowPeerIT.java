@@ -16,8 +16,22 @@ import org.junit.jupiter.params.provider.ValueSource;
 @ParameterizedClass(name = "asyncio={0}")
 @ValueSource(booleans = {false, true})
 class SlowPeerIT extends EndToEnd {
-    /** One UPDATE each (a MED of its own), 54 bytes: 5.4 MB, more than both sockets hold (tcp_wmem allows 4 MB). */
-    private static final int ROUTES = 100_000;
+    /**
+     * One UPDATE each (a MED of its own), 54 bytes: at least 5.4 MB, and always more than a socket's largest send
+     * buffer (tcp_wmem's maximum, 4 MB by default) plus the peer's window, so the daemon's writes must wait.
+     */
+    private static final int ROUTES = routes();
+
+    private static int routes() {
+        int sendBuffer = 4 << 20;
+        try {
+            String[] wmem = java.nio.file.Files.readString(Path.of("/proc/sys/net/ipv4/tcp_wmem")).trim().split("\\s+");
+            sendBuffer = Integer.parseInt(wmem[2]);
+        } catch (java.io.IOException | RuntimeException e) {
+            // the default
+        }
+        return Math.max(100_000, (sendBuffer + (1 << 20)) / 54 + 1);
+    }
 
     private static int u8(byte[] b, int at) {
         return b[at] & 0xFF;

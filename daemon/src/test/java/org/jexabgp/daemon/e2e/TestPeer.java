@@ -260,6 +260,7 @@ final class TestPeer implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        resumeReading(); // a reader held by a failed test would keep the thread from ending
         server.close();
         closeConnection();
         thread.join(Duration.ofSeconds(5));

@@ -35,9 +35,9 @@ class UmaskTest {
         int before = kernels();
         int other = before == 0137 ? 0027 : 0137;
         try {
-            Umask.ensure(other);
+            assertThat(Umask.ensure(other)).as("another: the C call").isTrue();
             assertThat(kernels()).isEqualTo(other);
-            Umask.ensure(other);
+            assertThat(Umask.ensure(other)).as("the same: no call").isFalse();
             assertThat(kernels()).isEqualTo(other);
         } finally {
             Posix.umask(before);
