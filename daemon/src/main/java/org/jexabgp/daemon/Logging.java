@@ -18,7 +18,13 @@ import ch.qos.logback.core.rolling.SizeBasedTriggeringPolicy;
 import ch.qos.logback.core.spi.ContextAwareBase;
 import ch.qos.logback.core.status.Status;
 import ch.qos.logback.core.util.FileSize;
+import ch.qos.logback.core.status.WarnStatus;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.Locale;
 import org.jexabgp.core.config.Settings;
 import org.slf4j.LoggerFactory;
@@ -202,8 +208,10 @@ public final class Logging extends ContextAwareBase implements Configurator {
         if (parent != null) {
             try {
                 createDirectories(parent);
-            } catch (java.io.IOException | UnsupportedOperationException e) {
-                // logback reports what it then cannot open
+            } catch (IOException | UnsupportedOperationException e) {
+                // said as logback's own statuses are (on stderr); the appender then reports the file it cannot open
+                context.getStatusManager().add(
+                        new WarnStatus("can not create " + parent + " for the log file: " + e, Logging.class));
             }
         }
         RollingFileAppender<ILoggingEvent> file = new RollingFileAppender<>();
@@ -234,21 +242,18 @@ public final class Logging extends ContextAwareBase implements Configurator {
      * with its umask (0137 by default, set by bin/exabgp before the JVM), which alone would make a directory its owner
      * cannot enter (0640).
      */
-    static void createDirectories(Path dir) throws java.io.IOException {
-        if (java.nio.file.Files.isDirectory(dir)) return;
+    static void createDirectories(Path dir) throws IOException {
+        if (Files.isDirectory(dir)) return;
         Path parent = dir.getParent();
         if (parent != null) createDirectories(parent);
-        java.nio.file.Files.createDirectory(dir);
-        var mode = java.util.EnumSet.noneOf(java.nio.file.attribute.PosixFilePermission.class);
-        mode.addAll(java.nio.file.Files.getPosixFilePermissions(dir));
-        mode.add(java.nio.file.attribute.PosixFilePermission.OWNER_READ);
-        mode.add(java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
-        mode.add(java.nio.file.attribute.PosixFilePermission.OWNER_EXECUTE);
-        if (mode.contains(java.nio.file.attribute.PosixFilePermission.GROUP_READ))
-            mode.add(java.nio.file.attribute.PosixFilePermission.GROUP_EXECUTE);
-        if (mode.contains(java.nio.file.attribute.PosixFilePermission.OTHERS_READ))
-            mode.add(java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE);
-        java.nio.file.Files.setPosixFilePermissions(dir, mode);
+        Files.createDirectory(dir);
+        Set<PosixFilePermission> mode = EnumSet.noneOf(PosixFilePermission.class);
+        mode.addAll(Files.getPosixFilePermissions(dir)); // empty under umask 0777: EnumSet.copyOf would throw
+        mode.addAll(EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE,
+                PosixFilePermission.OWNER_EXECUTE));
+        if (mode.contains(PosixFilePermission.GROUP_READ)) mode.add(PosixFilePermission.GROUP_EXECUTE);
+        if (mode.contains(PosixFilePermission.OTHERS_READ)) mode.add(PosixFilePermission.OTHERS_EXECUTE);
+        Files.setPosixFilePermissions(dir, mode);
     }
 
     /** {@code host:ADDRESS}, {@code host:ADDRESS:PORT} or {@code host:[IPv6]:PORT}: syslog over UDP, facility daemon. */

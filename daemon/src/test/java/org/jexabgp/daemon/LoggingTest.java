@@ -139,4 +139,17 @@ class LoggingTest {
             org.jexabgp.daemon.os.Posix.umask(before);
         }
     }
+
+    /** A log directory that cannot be made is said in logback's statuses, which the daemon prints; nothing throws. */
+    @Test
+    void aLogDirectoryThatCannotBeMadeIsReported() throws Exception {
+        LoggerContext context = new LoggerContext();
+        context.setMDCAdapter(new ch.qos.logback.classic.util.LogbackMDCAdapter());
+        Path file = Files.writeString(dir.resolve("a-file"), "");
+        Logging.install(context, Level.INFO, file.resolve("sub/exabgp.log").toString(), true, "text", 1 << 20);
+        assertThat(context.getStatusManager().getCopyOfStatusList())
+                .anyMatch(s -> s.getLevel() == ch.qos.logback.core.status.Status.WARN
+                        && s.getMessage().contains("can not create " + file.resolve("sub")));
+        context.stop();
+    }
 }
