@@ -43,6 +43,15 @@ class LauncherTest {
 
     /** The umask the stand-in java saw, and its last argument, when the caller's umask is 0077. */
     private String run(Map<String, String> env, String... args) throws Exception {
+        Process p = start(env, args);
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(out).isZero();
+        List<String> lines = out.lines().toList();
+        return lines.getFirst() + " " + lines.getLast();
+    }
+
+    private Process start(Map<String, String> env, String... args) throws IOException {
         StringBuilder command = new StringBuilder("umask 0077; exec \"$0\"");
         for (int i = 1; i <= args.length; i++) command.append(" \"$").append(i).append('"');
         List<String> argv = new java.util.ArrayList<>(List.of("/bin/sh", "-c", command.toString(),
@@ -52,12 +61,7 @@ class LauncherTest {
         pb.environment().keySet().removeIf(k -> k.toLowerCase(java.util.Locale.ROOT).startsWith("exabgp"));
         pb.environment().put("JAVA_HOME", jdk.toString());
         pb.environment().putAll(env);
-        Process p = pb.start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as(out).isZero();
-        List<String> lines = out.lines().toList();
-        return lines.getFirst() + " " + lines.getLast();
+        return pb.start();
     }
 
     @Test
@@ -83,5 +87,35 @@ class LauncherTest {
                 "--test", "--validate", "env", "--fi", "--full-ini", "--di", "--fe", "--de", "cli", "healthcheck",
                 "train", "help", "--help", "-h"))
             assertThat(run(Map.of(), command, "x")).as(command).isEqualTo("0077 x");
+    }
+
+    /**
+     * The jar is rebuilt when a source of a module it is made of is newer, and only then: Maven leaves the jar as it
+     * is when its content did not change, so a newer file of another module would have rebuilt it at every start.
+     */
+    @Test
+    void onlyTheJarsOwnSourcesMakeItStale() throws Exception {
+        long later = System.currentTimeMillis() + 60_000;
+        for (String module : List.of("bench", "functional")) {
+            Path source = root.resolve(module).resolve("src/main/java/Other.java");
+            Files.createDirectories(source.getParent());
+            Files.writeString(source, "class Other {}");
+            Files.setLastModifiedTime(source, java.nio.file.attribute.FileTime.fromMillis(later));
+            Files.setLastModifiedTime(root.resolve(module), java.nio.file.attribute.FileTime.fromMillis(later));
+        }
+        assertThat(run(Map.of(), "exabgp.conf")).isEqualTo("0137 exabgp.conf");
+        for (String module : List.of("picocli", "wire", "core", "reactor", "daemon")) {
+            Path source = root.resolve(module).resolve("src/main/java/Own.java");
+            Files.createDirectories(source.getParent());
+            Files.writeString(source, "class Own {}");
+            Files.setLastModifiedTime(source, java.nio.file.attribute.FileTime.fromMillis(later));
+            // no Maven wrapper in this copy: the build it starts fails, which is how it shows
+            Process p = start(Map.of(), "exabgp.conf");
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(out).as(module).contains("jexabgp: building").contains("jexabgp: build failed");
+            assertThat(p.exitValue()).as(module).isEqualTo(1);
+            Files.delete(source);
+        }
     }
 }
