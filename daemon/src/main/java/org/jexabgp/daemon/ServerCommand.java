@@ -75,7 +75,6 @@ final class ServerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Options options = Options.of(spec.commandLine().getParseResult());
         Settings settings;
         try {
             settings = Environment.load();
@@ -83,6 +82,11 @@ final class ServerCommand implements Callable<Integer> {
             System.err.println(e.getMessage());
             return 1;
         }
+        return run(Options.of(spec.commandLine().getParseResult()), settings);
+    }
+
+    /** The daemon's start after its command line and environment are read: logging, the umask, serving. */
+    static int run(Options options, Settings settings) {
         Settings.Log log = settings.log();
         if (options.verbose())
             log = new Settings.Log(true, true, true, log.destination(), true, "DEBUG", true, true, true, true, true,

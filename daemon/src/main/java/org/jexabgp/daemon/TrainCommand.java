@@ -27,7 +27,6 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Logging.quiet();
         try {
             train();
         } catch (Exception | LinkageError e) {
@@ -43,7 +42,7 @@ final class TrainCommand implements Callable<Integer> {
                 port = s.getLocalPort();
             }
         }
-        systemCalls();
+        int umask = systemCalls();
         EventContext context = new EventContext("train", 1, 1, () -> 0.0);
         for (String hex : SAMPLES) Decode.run(context, hex, null, Decode.Kind.UPDATE, false);
         Path dir = Files.createTempDirectory("jexabgp-train");
@@ -62,7 +61,7 @@ final class TrainCommand implements Callable<Integer> {
             Files.setPosixFilePermissions(program, PosixFilePermissions.fromString("rwxr-xr-x"));
             Path conf = dir.resolve("train.conf");
             Files.writeString(conf, CONFIG.formatted(program, port, staticRoutes(), port));
-            for (boolean asyncio : List.of(false, true)) run(conf, asyncio);
+            for (boolean asyncio : List.of(false, true)) run(conf, asyncio, umask);
         } finally {
             try (var files = Files.list(dir)) {
                 for (Path f : files.toList()) Files.deleteIfExists(f);
@@ -75,9 +74,11 @@ final class TrainCommand implements Callable<Integer> {
      * The system calls of a daemon's start (the umask, the privilege drop's), each made without effect: linking a
      * native call builds classes and method handles, which the cache then holds (about 0.1 s of every start).
      */
-    private static void systemCalls() {
+    private static int systemCalls() {
+        int umask = 0022;
         try {
-            Posix.umask(Posix.umask(0022));
+            umask = Posix.umask(0022);
+            Posix.umask(umask);
             int uid = Posix.uid();
             int gid = Posix.gid();
             Posix.euid();
@@ -92,6 +93,7 @@ final class TrainCommand implements Callable<Integer> {
         } catch (IOException e) {
             System.err.println("jexabgp train: " + e.getMessage());
         }
+        return umask;
     }
 
     /**
@@ -120,8 +122,16 @@ final class TrainCommand implements Callable<Integer> {
 
     private static final int ROUTES = 3000;
 
-    private void run(Path conf, boolean asyncio) throws Exception {
-        Settings settings = Settings.load(java.util.Map.of("exabgp.reactor.asyncio", Boolean.toString(asyncio)), null);
+    /**
+     * One engine's run, started as a daemon's (command line, logging, umask, privilege drop, serving) with this
+     * process's own user and umask, so that the drop and the umask change nothing; its log lines go to the build's
+     * training log (the pom), so that the classes of logging an event are in the cache too.
+     */
+    private void run(Path conf, boolean asyncio, int umask) throws Exception {
+        Settings settings = Settings.load(java.util.Map.of(
+                "exabgp.reactor.asyncio", Boolean.toString(asyncio),
+                "exabgp.daemon.user", System.getProperty("user.name"),
+                "exabgp.daemon.umask", "0" + Integer.toOctalString(umask)), null);
         // Stop the run as a user would: a TERM signal, handled like any other.
         Thread.ofPlatform().daemon().start(() -> {
             try {
@@ -131,7 +141,9 @@ final class TrainCommand implements Callable<Integer> {
             }
             sun.misc.Signal.raise(new sun.misc.Signal("TERM"));
         });
-        ServerCommand.serve(settings, List.of(conf.toString()), false, false);
+        CommandLine server = ServerCommand.alone();
+        server.parseArgs(conf.toString());
+        ServerCommand.run(ServerCommand.Options.of(server.getParseResult()), settings);
     }
 
     private static final String CONFIG = """

@@ -1,16 +1,11 @@
 package org.jexabgp.wire;
 
-import java.util.Comparator;
-
 /** An address family: AFI and SAFI. Ordered by (AFI, SAFI), the order ExaBGP uses for capabilities and EORs. */
 public record Family(Afi afi, Safi safi) implements Comparable<Family> {
     public static final Family IPV4_UNICAST = new Family(Afi.IPV4, Safi.UNICAST);
     public static final Family IPV6_UNICAST = new Family(Afi.IPV6, Safi.UNICAST);
     public static final Family IPV4_MULTICAST = new Family(Afi.IPV4, Safi.MULTICAST);
     public static final Family IPV6_MULTICAST = new Family(Afi.IPV6, Safi.MULTICAST);
-
-    private static final Comparator<Family> ORDER =
-            Comparator.<Family>comparingInt(f -> f.afi.value()).thenComparingInt(f -> f.safi.value());
 
     public static Family of(int afi, int safi) {
         return new Family(Afi.of(afi), Safi.of(safi));
@@ -33,7 +28,9 @@ public record Family(Afi afi, Safi safi) implements Comparable<Family> {
 
     @Override
     public int compareTo(Family o) {
-        return ORDER.compare(this, o);
+        // written out: comparator lambdas are classes spun at a start, the AOT cache does not hold these (issue 9)
+        int c = Integer.compare(afi.value(), o.afi.value());
+        return c != 0 ? c : Integer.compare(safi.value(), o.safi.value());
     }
 
     @Override

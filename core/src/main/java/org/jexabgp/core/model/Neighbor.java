@@ -72,13 +72,21 @@ public record Neighbor(
             throw new IllegalArgumentException("peer prefix length " + peerPrefixLength);
         if (holdTimeSeconds != 0 && (holdTimeSeconds < 3 || holdTimeSeconds > 0xFFFF))
             throw new IllegalArgumentException("hold-time " + holdTimeSeconds);
-        families = List.copyOf(families.stream().distinct().sorted().toList());
-        addPathFamilies = List.copyOf(addPathFamilies.stream().distinct().sorted().toList());
+        families = distinctSorted(families);
+        addPathFamilies = distinctSorted(addPathFamilies);
         nextHops = List.copyOf(nextHops);
         api = List.copyOf(api);
         // issue 9: kept compact (a long per IPv4 route), as the Adj-RIB-Out holds them too
         routes = RouteList.of(routes);
         operational = List.copyOf(operational);
+    }
+
+    /**
+     * Families once each, in (AFI, SAFI) order. Not with a stream: a start builds every neighbour with this, and a
+     * stream pipeline run a few hundred times in a JVM just started is interpreted (issue 9: 200 neighbours).
+     */
+    private static List<Family> distinctSorted(List<Family> families) {
+        return families.size() <= 1 ? List.copyOf(families) : List.copyOf(new java.util.TreeSet<>(families));
     }
 
     /**

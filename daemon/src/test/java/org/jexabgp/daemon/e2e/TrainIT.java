@@ -1,0 +1,37 @@
+package org.jexabgp.daemon.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The AOT cache's training run ({@code exabgp train}, which the build runs with {@code -XX:AOTCacheOutput}): each
+ * engine is started as a daemon is, logging included, and each has its sessions and its program — the second engine
+ * finds the first one's ports free again.
+ */
+class TrainIT {
+    @TempDir
+    Path dir;
+
+    @Test
+    void bothEnginesRunAsADaemonDoes() throws Exception {
+        DaemonProcess.Finished run = DaemonProcess.run(dir, Map.of(), Duration.ofSeconds(60), "train", "--seconds", "1");
+        assertThat(run.exit()).as(run.stderr()).isZero();
+        List<String> lines = run.stdout().lines().toList();
+        assertThat(lines).as(run.stdout()).noneMatch(l -> l.contains("can not bind"));
+        assertThat(lines.stream().filter(l -> l.contains("reactor: ")).map(l -> l.substring(l.indexOf("reactor: "))))
+                .containsExactly("reactor: selector", "reactor: virtual threads");
+        // each engine listens for its passive neighbour, forks the program and applies its routes
+        assertThat(lines.stream().filter(l -> l.contains("listening for BGP session(s) on 127.0.0.2:"))).hasSize(2);
+        assertThat(lines.stream().filter(l -> l.contains("forked process announce"))).hasSize(2);
+        assertThat(lines.stream().filter(l -> l.contains("route(s) applied from announce"))).hasSizeGreaterThanOrEqualTo(2);
+        // the sessions came up in both runs: UPDATEs went both ways
+        assertThat(lines.stream().filter(l -> l.matches(".*peer 127\\.0\\.0\\.[12] messages sent/received: open 1/1 "
+                + "update [1-9][0-9]*/[1-9][0-9]* .*"))).hasSize(4);
+    }
+}
