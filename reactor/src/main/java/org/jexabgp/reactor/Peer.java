@@ -48,7 +48,7 @@ final class Peer implements SessionListener {
     Peer(Reactor reactor, Neighbor neighbor, SessionSettings settings, Subscriptions subscriptions) {
         this.reactor = reactor;
         this.neighbor = neighbor;
-        this.rib = new AdjRibOut(neighbor.adjRibOut());
+        this.rib = new AdjRibOut(neighbor.adjRibOut(), reactor.packer);
         this.subscriptions = subscriptions;
         // the first batch waits for the peer's own first UPDATEs only so that programs hear them first: with no program
         // hearing the peer there is nothing to order, and the wait would only delay the routes (issue 9)

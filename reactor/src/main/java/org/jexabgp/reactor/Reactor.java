@@ -12,6 +12,7 @@ import org.jexabgp.core.model.Neighbor;
 import org.jexabgp.core.model.Route;
 import org.jexabgp.core.model.RouteList;
 import org.jexabgp.core.rib.AdjRibOut;
+import org.jexabgp.core.rib.UpdatePacker;
 import org.jexabgp.core.session.Collision;
 import org.jexabgp.wire.IpAddress;
 import org.jexabgp.wire.message.MessageCodec;
@@ -73,6 +74,8 @@ public final class Reactor {
     private final ArrayDeque<ConnEvent> connEvents = new ArrayDeque<>();
     private final ArrayDeque<SignalIn> signals = new ArrayDeque<>();
     private final CommandRunner commands;
+    /** Every peer's Adj-RIB-Out packs its UPDATEs with this one: they are all drained on the loop thread. */
+    final UpdatePacker packer = new UpdatePacker();
     private Configuration config;
     private Processes processes;
     private Events events;

@@ -43,7 +43,7 @@ public final class AdjRibOut {
 
     private final boolean cache;
     private final PathTable paths = new PathTable();
-    private final UpdatePacker packer = new UpdatePacker();
+    private final UpdatePacker packer;
     /** Whether a drain has happened: from then on {@link #discardPending()} forgets unsent changes. */
     private boolean drained;
     /**
@@ -209,9 +209,19 @@ public final class AdjRibOut {
         }
     }
 
+    /**
+     * @param cache {@code adj-rib-out} (default true); false keeps no cache: no dedup, nothing to resend
+     * @param packer what this table's drains pack with: it holds nothing between calls but scratch buffers, so the
+     *     tables drained on one thread can share one (issue 9: 17 KB less per neighbour, 3.3 MB for 200)
+     */
+    public AdjRibOut(boolean cache, UpdatePacker packer) {
+        this.cache = cache;
+        this.packer = packer;
+    }
+
     /** @param cache {@code adj-rib-out} (default true); false keeps no cache: no dedup, nothing to resend */
     public AdjRibOut(boolean cache) {
-        this.cache = cache;
+        this(cache, new UpdatePacker());
     }
 
     public AdjRibOut() {

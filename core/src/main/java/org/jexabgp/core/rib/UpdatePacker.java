@@ -19,8 +19,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Turns one UPDATE group (changes sharing attributes and next hop, wire.md §9.2) into complete UPDATE messages, as
  * ExaBGP does (wire.md §9.3): sorted NLRIs, classic fields for IPv4 unicast/multicast, MP_UNREACH then MP_REACH after
- * the shared attribute blob, messages filled up to the negotiated size. Buffers are reused between calls: one packer
- * per RIB, used from one thread.
+ * the shared attribute blob, messages filled up to the negotiated size. Its buffers are scratch space reused between
+ * calls, nothing else is kept: one packer serves every RIB drained on one thread (each call's messages are whole and
+ * its sink copies them before the next).
  */
 public final class UpdatePacker {
     private static final int HEADER = 19;
