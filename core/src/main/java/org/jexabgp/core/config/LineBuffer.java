@@ -42,6 +42,12 @@ final class LineBuffer implements CharSequence {
         length += count;
     }
 
+    /** Copies the characters {@code [from, to)} of this line into {@code dest} at {@code at}. */
+    void copyTo(int from, int to, char[] dest, int at) {
+        Objects.checkFromToIndex(from, to, length);
+        System.arraycopy(chars, offset + from, dest, at, to - from);
+    }
+
     @Override
     public int length() {
         return length;
