@@ -23,7 +23,19 @@ public final class Main {
     static final Set<String> SUBCOMMANDS = subcommandNames();
 
     public static void main(String[] args) {
+        bindLogging();
         System.exit(run(args));
+    }
+
+    /**
+     * SLF4J goes straight to {@link LoggingProvider} (unless the JVM was told another provider), without looking for
+     * one, and says nothing of it: its notes go to stderr, which is some commands' output.
+     */
+    static void bindLogging() {
+        if (System.getProperty("slf4j.provider") == null)
+            System.setProperty("slf4j.provider", LoggingProvider.class.getName());
+        if (System.getProperty("slf4j.internal.verbosity") == null)
+            System.setProperty("slf4j.internal.verbosity", "WARN");
     }
 
     static int run(String[] args) {

@@ -47,6 +47,17 @@ class LoggingIT extends EndToEnd {
         assertThat(daemon.stderr()).doesNotContain(WELCOME);
     }
 
+    /** SLF4J is bound to our logging directly (Main, LoggingProvider) and says nothing of it on stderr. */
+    @Test
+    void nothingButTheDaemonsOwnLines() throws Exception {
+        DaemonProcess daemon = run(Map.of("exabgp_log_destination", "stderr"));
+        Await.until("the welcome line on stderr", daemon::stderr, t -> t.contains(WELCOME), Await.TIMEOUT);
+        assertThat(daemon.stderr()).doesNotContain("SLF4J").doesNotContain("logback").doesNotContain("logging:");
+        DaemonProcess.Finished version = DaemonProcess.run(dir, Map.of(), Await.TIMEOUT, "version");
+        assertThat(version.exit()).isZero();
+        assertThat(version.stderr()).isEmpty();
+    }
+
     @Test
     void stderr() throws Exception {
         DaemonProcess daemon = run(Map.of("exabgp_log_destination", "stderr"));

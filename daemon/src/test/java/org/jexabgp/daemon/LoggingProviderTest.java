@@ -1,0 +1,60 @@
+package org.jexabgp.daemon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.core.read.ListAppender;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+/** SLF4J bound to our logging without looking for a provider ({@link Main#bindLogging}). */
+class LoggingProviderTest {
+    @Test
+    void startsWithTheDefaultsOfLogging() {
+        LoggingProvider provider = new LoggingProvider();
+        provider.initialize();
+        LoggerContext context = (LoggerContext) provider.getLoggerFactory();
+        assertThat(context.isStarted()).isTrue();
+        assertThat(context.getMDCAdapter()).isSameAs(provider.getMDCAdapter());
+        Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        // Logging's defaults before the settings are read: warnings and errors, on one appender
+        assertThat(root.getLevel()).isEqualTo(Level.WARN);
+        assertThat(root.iteratorForAppenders()).toIterable().hasSize(1);
+        // and its loggers carry events as any logback context's
+        ListAppender<ILoggingEvent> seen = new ListAppender<>();
+        seen.setContext(context);
+        seen.start();
+        root.addAppender(seen);
+        provider.getLoggerFactory().getLogger("exabgp.reactor").warn("w {}", 1);
+        provider.getLoggerFactory().getLogger("exabgp.reactor").info("not at WARN");
+        assertThat(seen.list).extracting(ILoggingEvent::getFormattedMessage).containsExactly("w 1");
+    }
+
+    @Test
+    void slf4jIsToldWhichProviderAndToKeepQuiet() {
+        String provider = System.clearProperty("slf4j.provider");
+        String verbosity = System.clearProperty("slf4j.internal.verbosity");
+        try {
+            Main.bindLogging();
+            assertThat(System.getProperty("slf4j.provider")).isEqualTo(LoggingProvider.class.getName());
+            assertThat(System.getProperty("slf4j.internal.verbosity")).isEqualTo("WARN");
+            // a provider the JVM was started with stays
+            System.setProperty("slf4j.provider", "other.Provider");
+            Main.bindLogging();
+            assertThat(System.getProperty("slf4j.provider")).isEqualTo("other.Provider");
+        } finally {
+            restore("slf4j.provider", provider);
+            restore("slf4j.internal.verbosity", verbosity);
+        }
+        // this JVM's SLF4J is bound already (by whichever provider it found): nothing above changed it
+        assertThat(LoggerFactory.getILoggerFactory()).isInstanceOf(LoggerContext.class);
+    }
+
+    private static void restore(String key, String value) {
+        if (value == null) System.clearProperty(key);
+        else System.setProperty(key, value);
+    }
+}
