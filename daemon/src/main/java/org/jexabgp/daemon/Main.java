@@ -23,19 +23,24 @@ public final class Main {
     static final Set<String> SUBCOMMANDS = subcommandNames();
 
     public static void main(String[] args) {
-        bindLogging();
+        libraryProperties();
         System.exit(run(args));
     }
 
     /**
-     * SLF4J goes straight to {@link LoggingProvider} (unless the JVM was told another provider), without looking for
-     * one, and says nothing of it: its notes go to stderr, which is some commands' output.
+     * What the libraries are told before their first use (unless the JVM was told otherwise). Each spares every start
+     * a look through the jar, which was opened for that alone (issue 9): SLF4J goes straight to
+     * {@link LoggingProvider}, without looking for a provider, and says nothing of it (its notes go to stderr, some
+     * commands' output); picocli does not look for Groovy, whose closures our commands do not use.
      */
-    static void bindLogging() {
-        if (System.getProperty("slf4j.provider") == null)
-            System.setProperty("slf4j.provider", LoggingProvider.class.getName());
-        if (System.getProperty("slf4j.internal.verbosity") == null)
-            System.setProperty("slf4j.internal.verbosity", "WARN");
+    static void libraryProperties() {
+        setIfAbsent("slf4j.provider", LoggingProvider.class.getName());
+        setIfAbsent("slf4j.internal.verbosity", "WARN");
+        setIfAbsent("picocli.disable.closures", "true");
+    }
+
+    private static void setIfAbsent(String key, String value) {
+        if (System.getProperty(key) == null) System.setProperty(key, value);
     }
 
     static int run(String[] args) {

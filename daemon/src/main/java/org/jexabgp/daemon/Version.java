@@ -7,12 +7,11 @@ final class Version implements CommandLine.IVersionProvider {
     /** The ExaBGP release whose behaviour we follow. */
     static final String EXABGP = "5.0.0";
 
-    static final String JEXABGP = implementation();
-
-    private static String implementation() {
-        String v = Version.class.getPackage().getImplementationVersion();
-        return v != null ? v : "0.1.0";
-    }
+    /**
+     * The project's version (pom.xml, without -SNAPSHOT; VersionTest keeps the two equal), written here: asking the
+     * jar's manifest for it opened the 7 MB jar at every start (issue 9).
+     */
+    static final String JEXABGP = "0.1.0";
 
     /** What ExaBGP reports as its version (software-version capability, {@code version} command); env overrides. */
     static String reported() {

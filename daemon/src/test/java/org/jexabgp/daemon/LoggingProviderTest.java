@@ -10,7 +10,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
-/** SLF4J bound to our logging without looking for a provider ({@link Main#bindLogging}). */
+/** SLF4J bound to our logging without looking for a provider ({@link Main#libraryProperties}). */
 class LoggingProviderTest {
     @Test
     void startsWithTheDefaultsOfLogging() {
@@ -34,20 +34,23 @@ class LoggingProviderTest {
     }
 
     @Test
-    void slf4jIsToldWhichProviderAndToKeepQuiet() {
+    void librariesAreToldWhatTheyNeedNotLookFor() {
         String provider = System.clearProperty("slf4j.provider");
         String verbosity = System.clearProperty("slf4j.internal.verbosity");
+        String closures = System.clearProperty("picocli.disable.closures");
         try {
-            Main.bindLogging();
+            Main.libraryProperties();
             assertThat(System.getProperty("slf4j.provider")).isEqualTo(LoggingProvider.class.getName());
             assertThat(System.getProperty("slf4j.internal.verbosity")).isEqualTo("WARN");
+            assertThat(System.getProperty("picocli.disable.closures")).isEqualTo("true");
             // a provider the JVM was started with stays
             System.setProperty("slf4j.provider", "other.Provider");
-            Main.bindLogging();
+            Main.libraryProperties();
             assertThat(System.getProperty("slf4j.provider")).isEqualTo("other.Provider");
         } finally {
             restore("slf4j.provider", provider);
             restore("slf4j.internal.verbosity", verbosity);
+            restore("picocli.disable.closures", closures);
         }
         // this JVM's SLF4J is bound already (by whichever provider it found): nothing above changed it
         assertThat(LoggerFactory.getILoggerFactory()).isInstanceOf(LoggerContext.class);
