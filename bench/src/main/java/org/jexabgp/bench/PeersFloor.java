@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  * 9): it reads the neighbours' addresses and the feed's route count from the harness's configuration, connects to
  * every neighbour, sends an OPEN, and once the neighbour's OPEN arrives sends a KEEPALIVE, the same prebuilt UPDATEs
  * (the feed's /24s from 20.0.0.0, next hop 127.0.1.2) and an End-of-RIB. No configuration language, no program, no
- * RIB, no checks: a measuring stick, not a speaker. Only the JDK is used. Run as the harness's daemon:
+ * RIB, no checks, no KEEPALIVEs after the first (a run must end within the hold time): a measuring stick, not a
+ * speaker. Only the JDK is used. Run as the harness's daemon:
  * {@code --daemon-cmd "java -XX:+UseSerialGC -cp bench/target/benchmarks.jar org.jexabgp.bench.PeersFloor"}.
  */
 public final class PeersFloor {

@@ -3,6 +3,7 @@ package org.jexabgp.daemon;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.util.LogbackMDCAdapter;
 import ch.qos.logback.core.CoreConstants;
+import ch.qos.logback.core.util.StatusListenerConfigHelper;
 import org.slf4j.ILoggerFactory;
 import org.slf4j.IMarkerFactory;
 import org.slf4j.helpers.BasicMarkerFactory;
@@ -47,9 +48,16 @@ public final class LoggingProvider implements SLF4JServiceProvider {
     public void initialize() {
         context.setName(CoreConstants.DEFAULT_CONTEXT_NAME);
         context.setMDCAdapter(mdc);
-        Logging logging = new Logging();
-        logging.setContext(context);
-        logging.configure(context);
+        // as logback's own start: a status listener named by -Dlogback.statusListenerClass, and a configuration that
+        // fails is reported, the daemon going on with logging as it stands (SLF4J's binding would fail for good)
+        try {
+            StatusListenerConfigHelper.installIfAsked(context);
+            Logging logging = new Logging();
+            logging.setContext(context);
+            logging.configure(context);
+        } catch (RuntimeException e) {
+            System.err.println("logging: could not be configured: " + e);
+        }
         context.start();
     }
 }

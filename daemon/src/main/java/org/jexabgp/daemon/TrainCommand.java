@@ -25,6 +25,9 @@ final class TrainCommand implements Callable<Integer> {
     @CommandLine.Option(names = "--port", description = "the loopback port the two neighbours use (0: any free one)")
     int port;
 
+    @CommandLine.Option(names = "--log", description = "where the two daemons log (default: a file removed after)")
+    @org.jspecify.annotations.Nullable Path log;
+
     @Override
     public Integer call() {
         try {
@@ -61,7 +64,8 @@ final class TrainCommand implements Callable<Integer> {
             Files.setPosixFilePermissions(program, PosixFilePermissions.fromString("rwxr-xr-x"));
             Path conf = dir.resolve("train.conf");
             Files.writeString(conf, CONFIG.formatted(program, port, staticRoutes(), port));
-            for (boolean asyncio : List.of(false, true)) run(conf, asyncio, umask);
+            Path logFile = log != null ? log : dir.resolve("train.log");
+            for (boolean asyncio : List.of(false, true)) run(conf, asyncio, umask, logFile);
         } finally {
             try (var files = Files.list(dir)) {
                 for (Path f : files.toList()) Files.deleteIfExists(f);
@@ -123,15 +127,22 @@ final class TrainCommand implements Callable<Integer> {
     private static final int ROUTES = 3000;
 
     /**
-     * One engine's run, started as a daemon's (command line, logging, umask, privilege drop, serving) with this
-     * process's own user and umask, so that the drop and the umask change nothing; its log lines go to the build's
-     * training log (the pom), so that the classes of logging an event are in the cache too.
+     * One engine's run, started as a daemon's (command line, logging, umask, privilege drop, serving) when this
+     * process's user is a real one with the ids it runs with: the drop and the umask then change nothing. Otherwise
+     * (an id without a passwd entry, or a group that is not the user's) the drop could change this process's group or
+     * refuse to run, so the run serves without the daemon's start steps. The daemons log at INFO into {@code log}, so
+     * that the classes of logging an event are in the cache too.
      */
-    private void run(Path conf, boolean asyncio, int umask) throws Exception {
+    private void run(Path conf, boolean asyncio, int umask, Path log) throws Exception {
+        String user = System.getProperty("user.name");
         Settings settings = Settings.load(java.util.Map.of(
                 "exabgp.reactor.asyncio", Boolean.toString(asyncio),
-                "exabgp.daemon.user", System.getProperty("user.name"),
-                "exabgp.daemon.umask", "0" + Integer.toOctalString(umask)), null);
+                "exabgp.daemon.user", user,
+                "exabgp.daemon.umask", "0" + Integer.toOctalString(umask),
+                "exabgp.log.destination", log.toString(),
+                // the control socket of its own, whatever daemon runs on this machine
+                "exabgp.api.socketname", "jexabgp-train-" + ProcessHandle.current().pid(),
+                "exabgp.api.pipename", "jexabgp-train-" + ProcessHandle.current().pid()), null);
         // Stop the run as a user would: a TERM signal, handled like any other.
         Thread.ofPlatform().daemon().start(() -> {
             try {
@@ -141,9 +152,28 @@ final class TrainCommand implements Callable<Integer> {
             }
             sun.misc.Signal.raise(new sun.misc.Signal("TERM"));
         });
-        CommandLine server = ServerCommand.alone();
-        server.parseArgs(conf.toString());
-        ServerCommand.run(ServerCommand.Options.of(server.getParseResult()), settings);
+        int code;
+        if (ownIds(user)) {
+            CommandLine server = ServerCommand.alone();
+            server.parseArgs(conf.toString());
+            code = ServerCommand.run(ServerCommand.Options.of(server.getParseResult()), settings);
+        } else {
+            Logging.apply(settings.log());
+            code = ServerCommand.serve(settings, List.of(conf.toString()), false, false);
+        }
+        if (code != 0)
+            System.err.println("jexabgp train: the " + (asyncio ? "virtual-thread" : "selector") + " run ended with "
+                    + code + " (see " + log + ")");
+    }
+
+    /** Whether {@code name} is a user whose ids are the ones this process runs with. */
+    private static boolean ownIds(String name) {
+        try {
+            Posix.User user = Posix.user(name);
+            return user != null && user.uid() == Posix.uid() && user.gid() == Posix.gid();
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static final String CONFIG = """

@@ -104,7 +104,7 @@ class LauncherTest {
             Files.setLastModifiedTime(root.resolve(module), java.nio.file.attribute.FileTime.fromMillis(later));
         }
         assertThat(run(Map.of(), "exabgp.conf")).isEqualTo("0137 exabgp.conf");
-        for (String module : List.of("picocli", "wire", "core", "reactor", "daemon")) {
+        for (String module : jarModules()) {
             Path source = root.resolve(module).resolve("src/main/java/Own.java");
             Files.createDirectories(source.getParent());
             Files.writeString(source, "class Own {}");
@@ -115,7 +115,32 @@ class LauncherTest {
             assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
             assertThat(out).as(module).contains("jexabgp: building").contains("jexabgp: build failed");
             assertThat(p.exitValue()).as(module).isEqualTo(1);
-            Files.delete(source);
+            // gone again, directories included (a directory changed after the jar is newer than it too)
+            try (var tree = Files.walk(root.resolve(module).resolve("src"))) {
+                for (Path f : tree.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(f);
+            }
+            assertThat(run(Map.of(), "exabgp.conf")).as("after " + module).isEqualTo("0137 exabgp.conf");
         }
+    }
+
+    /**
+     * The modules the daemon's jar is made of: daemon and its compile dependencies among ours, read from the poms
+     * (the launcher's list must name them all).
+     */
+    private static List<String> jarModules() throws IOException {
+        Path project = Path.of("..").toAbsolutePath().normalize();
+        java.util.Set<String> modules = new java.util.TreeSet<>();
+        java.util.Deque<String> next = new java.util.ArrayDeque<>(List.of("daemon"));
+        java.util.regex.Pattern dependency = java.util.regex.Pattern.compile(
+                "<dependency><groupId>org\\.jexabgp</groupId><artifactId>jexabgp-([a-z]+)</artifactId></dependency>");
+        while (!next.isEmpty()) {
+            String module = next.pop();
+            if (!modules.add(module)) continue;
+            java.util.regex.Matcher m = dependency.matcher(Files.readString(project.resolve(module).resolve("pom.xml")));
+            while (m.find()) next.push(m.group(1));
+        }
+        String launcher = Files.readString(project.resolve("bin/jexabgp-env.sh"));
+        for (String module : modules) assertThat(launcher).as(module).contains("\"$here/" + module + "/src/main\"");
+        return List.copyOf(modules);
     }
 }

@@ -56,6 +56,12 @@ class LoggingIT extends EndToEnd {
         DaemonProcess.Finished version = DaemonProcess.run(dir, Map.of(), Await.TIMEOUT, "version");
         assertThat(version.exit()).isZero();
         assertThat(version.stderr()).isEmpty();
+        // asked to say what it does, SLF4J shows it takes our provider as named, without a search
+        DaemonProcess.Finished told = DaemonProcess.run(dir, Map.of("JAVA_TOOL_OPTIONS",
+                "-Dslf4j.internal.verbosity=INFO"), Await.TIMEOUT, "version");
+        assertThat(told.stderr())
+                .contains("Attempting to load provider \"org.jexabgp.daemon.LoggingProvider\"")
+                .doesNotContain("Found provider");
     }
 
     @Test

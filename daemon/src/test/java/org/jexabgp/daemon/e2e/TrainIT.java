@@ -20,10 +20,13 @@ class TrainIT {
 
     @Test
     void bothEnginesRunAsADaemonDoes() throws Exception {
-        DaemonProcess.Finished run = DaemonProcess.run(dir, Map.of(), Duration.ofSeconds(60), "train", "--seconds", "1");
-        assertThat(run.exit()).as(run.stderr()).isZero();
-        List<String> lines = run.stdout().lines().toList();
-        assertThat(lines).as(run.stdout()).noneMatch(l -> l.contains("can not bind"));
+        Path log = dir.resolve("train.log");
+        DaemonProcess.Finished run = DaemonProcess.run(dir, Map.of(), Duration.ofSeconds(60),
+                "train", "--seconds", "1", "--log", log.toString());
+        // a failure does not fail the build (the cache only makes starts faster) but is said on stderr
+        assertThat(run.stderr()).doesNotContain("jexabgp train");
+        List<String> lines = java.nio.file.Files.readAllLines(log);
+        assertThat(lines).as(String.join("\n", lines)).noneMatch(l -> l.contains("can not bind"));
         assertThat(lines.stream().filter(l -> l.contains("reactor: ")).map(l -> l.substring(l.indexOf("reactor: "))))
                 .containsExactly("reactor: selector", "reactor: virtual threads");
         // each engine listens for its passive neighbour, forks the program and applies its routes
