@@ -60,8 +60,9 @@ public final class PeerSession {
     private boolean stopped;
     private int attemptsUsed;
 
-    // inbound framing
-    private byte[] in = new byte[8192];
+    // inbound framing: grown to what arrives (a peer sending its table: the engines' 64 KB reads); small at first, as
+    // most neighbours only ever send an OPEN and KEEPALIVEs here (issue 9: 200 neighbours held 1.6 MB of 8 KB buffers)
+    private byte[] in = new byte[1024];
     private int inStart;
     private int inEnd;
 

@@ -471,6 +471,38 @@ class PeerSessionTest {
         assertWentDown("notification sent (1,0)");
     }
 
+    /** Messages of any size up to the maximum, arriving in pieces of any size: each handled once, in order. */
+    @Test
+    void messagesArriveWholeWhateverTheirPieces() throws Exception {
+        session("", SessionSettings.DEFAULT);
+        establish(PEER_OPEN);
+        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        StringBuilder stream = new StringBuilder();
+        int updates = 0;
+        for (int m = 0; m < 60; m++) {
+            // a withdrawal-only UPDATE of 0 to 1,018 /24s: 23 to 4,095 bytes (RFC 4271 §4.1: at most 4,096)
+            int prefixes = random.nextInt(1019);
+            int length = 19 + 2 + prefixes * 4 + 2;
+            StringBuilder b = new StringBuilder(MARKER).append(String.format("%04X", length)).append("02")
+                    .append(String.format("%04X", prefixes * 4));
+            for (int p = 0; p < prefixes; p++) b.append("18").append(String.format("0A%02X%02X", p >> 8, p & 0xFF));
+            stream.append(b).append("0000");
+            updates++;
+            if (random.nextInt(4) == 0) stream.append(KEEPALIVE);
+        }
+        byte[] all = HexFormat.of().parseHex(stream.toString());
+        for (int at = 0; at < all.length; ) {
+            int n = Math.min(all.length - at, 1 + random.nextInt(random.nextBoolean() ? 64 : 9000));
+            session.received(all, at, n);
+            at += n;
+            if (random.nextInt(3) == 0) turns();
+        }
+        turns();
+        assertThat(session.state()).isEqualTo(State.ESTABLISHED);
+        assertThat(listener.calls.stream().filter(c -> c.equals("received 2"))).hasSize(updates);
+        assertThat(session.bufferedInput()).isZero();
+    }
+
     @Test
     void badOriginIsTreatAsWithdrawAndTheSessionStays() throws Exception {
         session("", SessionSettings.DEFAULT);
