@@ -80,42 +80,47 @@ final class SelectorEngine implements Engine {
         this.reactor = reactor;
         try (Selector sel = Selector.open()) {
             this.selector = sel;
-            support.inbox.waker(sel::wakeup);
-            support.installSignals();
-            reactor.start(new SelectorIo(), System.nanoTime());
-            while (true) {
-                support.inbox.drain(i -> support.deliver(reactor, i));
-                long now = System.nanoTime();
-                // connections whose linger ended are reported before the turn, which may then reconnect their peer
-                if (!lingering.isEmpty()) expireLingering(now);
-                long next = reactor.turn(now);
-                support.stats.turned(now, System.nanoTime());
-                if (!paused.isEmpty()) resume(reactor);
-                flushAll();
-                if (reactor.done() || fatal >= 0) break;
-                next = Math.min(next, reactor.nextDeadline(System.nanoTime()));
-                if (!lingering.isEmpty()) next = Math.min(next, earliestLinger());
-                long waitNanos = next - System.nanoTime();
-                if (!support.inbox.isEmpty() || waitNanos <= 0) sel.selectNow();
-                else sel.select(Math.max(1, TimeUnit.NANOSECONDS.toMillis(waitNanos + 999_999)));
-                for (SelectionKey key : sel.selectedKeys()) handle(key);
-                sel.selectedKeys().clear();
+            // the exit's steps run while the selector is still open: lingering on the connections we closed waits on
+            // it (after try-with-resources had closed it, the linger at exit ended at once and the peer got a reset)
+            try {
+                support.inbox.waker(sel::wakeup);
+                support.installSignals();
+                reactor.start(new SelectorIo(), System.nanoTime());
+                while (true) {
+                    support.inbox.drain(i -> support.deliver(reactor, i));
+                    long now = System.nanoTime();
+                    // connections whose linger ended are reported before the turn, which may then reconnect their peer
+                    if (!lingering.isEmpty()) expireLingering(now);
+                    long next = reactor.turn(now);
+                    support.stats.turned(now, System.nanoTime());
+                    if (!paused.isEmpty()) resume(reactor);
+                    flushAll();
+                    if (reactor.done() || fatal >= 0) break;
+                    next = Math.min(next, reactor.nextDeadline(System.nanoTime()));
+                    if (!lingering.isEmpty()) next = Math.min(next, earliestLinger());
+                    long waitNanos = next - System.nanoTime();
+                    if (!support.inbox.isEmpty() || waitNanos <= 0) sel.selectNow();
+                    else sel.select(Math.max(1, TimeUnit.NANOSECONDS.toMillis(waitNanos + 999_999)));
+                    for (SelectionKey key : sel.selectedKeys()) handle(key);
+                    sel.selectedKeys().clear();
+                }
+            } finally {
+                finishLingering(System.nanoTime() + SHUTDOWN_LINGER_NANOS);
+                for (Conn c : conns.values()) closeQuietly(c);
+                // as the virtual-thread engine: the ports are free again when run returns (closing the selector does
+                // not close its channels), for whatever runs next in this JVM
+                for (ServerSocketChannel s : servers) {
+                    try {
+                        s.close();
+                    } catch (IOException e) {
+                        LOG.debug("close listener: {}", e.getMessage());
+                    }
+                }
             }
         } catch (IOException | ClosedSelectorException e) {
             LOG.error("selector failed: {}", e.getMessage());
             fatal = 1;
         } finally {
-            finishLingering(System.nanoTime() + SHUTDOWN_LINGER_NANOS);
-            for (Conn c : conns.values()) closeQuietly(c);
-            // as the virtual-thread engine: the ports are free again when run returns (closing the selector does not
-            // close its channels), for whatever runs next in this JVM
-            for (ServerSocketChannel s : servers) {
-                try {
-                    s.close();
-                } catch (IOException e) {
-                    LOG.debug("close listener: {}", e.getMessage());
-                }
-            }
             support.processes.stopAll(500);
         }
         return fatal >= 0 ? fatal : reactor.exitCode();

@@ -91,6 +91,34 @@ class ConnectionsIT extends EndToEnd {
         collision("01010101", false);
     }
 
+    /**
+     * At exit, as during its life, the daemon lingers on a connection it closed: after its Cease and its FIN it still
+     * reads what the peer sends (for up to half a second, or until the peer closes), so that the peer's last words are
+     * not answered with a reset. A socket closed at once fails the peer's second write.
+     */
+    @Test
+    void atExitTheDaemonStillReadsThePeersLastWords() throws Exception {
+        try (ServerSocket server = new ServerSocket(0, 4, InetAddress.getByName("127.0.0.2"))) {
+            DaemonProcess daemon = daemon(DaemonProcess.server(asyncio, 179, 0),
+                    file("x.conf", activeNeighbor(server.getLocalPort())));
+            try (RawBgp peer = RawBgp.accept(server)) {
+                assertThat(peer.next().type()).isEqualTo(BgpMessage.OPEN);
+                peer.send(RawBgp.open(65002, 30, "0A000002"));
+                assertThat(peer.next().type()).isEqualTo(BgpMessage.KEEPALIVE);
+                peer.send(BgpMessage.keepalive());
+                assertThat(peer.next().isIpv4Eor()).isTrue();
+                daemon.signal("TERM");
+                assertThat(peer.next().notificationCode()).isEqualTo("6/2");
+                assertThat(peer.read()).as("the daemon's FIN after its Cease").isNull();
+                for (int i = 0; i < 2; i++) {
+                    Thread.sleep(50);
+                    peer.send(BgpMessage.keepalive());
+                }
+            }
+            assertThat(daemon.awaitExit(Duration.ofSeconds(5))).as(daemon::log).isZero();
+        }
+    }
+
     @Test
     void rangeNeighboursAnswerTheirAddressesAndRefuseTheRest() throws Exception {
         int port = RawBgp.freePort();
