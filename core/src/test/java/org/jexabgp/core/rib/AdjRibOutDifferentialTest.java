@@ -1,6 +1,7 @@
 package org.jexabgp.core.rib;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.jexabgp.core.rib.RibFixtures.randomAttributes;
 
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -376,13 +377,6 @@ class AdjRibOutDifferentialTest {
         return new InetNlri(family, new Prefix(IpAddress.v4(address), length), pathId);
     }
 
-    private static AttributeSet randomAttributes(SplittableRandom random) {
-        List<Attribute> attributes = new ArrayList<>();
-        if (random.nextBoolean()) attributes.add(RibFixtures.med(random.nextInt(3)));
-        if (random.nextInt(4) == 0) attributes.add(RibFixtures.community(174, random.nextInt(2)));
-        if (random.nextInt(8) == 0) attributes.add(RibFixtures.localPref(200));
-        return AttributeSet.of(attributes);
-    }
 
     private static List<String> hex(List<byte[]> messages) {
         return messages.stream().map(m -> HexFormat.of().formatHex(m)).toList();

@@ -134,4 +134,13 @@ final class RibFixtures {
     static List<String> hex(List<byte[]> messages) {
         return messages.stream().map(RibFixtures::hex).toList();
     }
+
+    /** Some of MED (0-2), a community and LOCAL_PREF 200, each by chance: few distinct sets, so routes share them. */
+    static AttributeSet randomAttributes(java.util.SplittableRandom random) {
+        List<Attribute> attributes = new java.util.ArrayList<>();
+        if (random.nextBoolean()) attributes.add(med(random.nextInt(3)));
+        if (random.nextInt(4) == 0) attributes.add(community(174, random.nextInt(2)));
+        if (random.nextInt(8) == 0) attributes.add(localPref(200));
+        return AttributeSet.of(attributes);
+    }
 }

@@ -1,6 +1,7 @@
 package org.jexabgp.core.rib;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.jexabgp.core.rib.RibFixtures.randomAttributes;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -8,12 +9,10 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
-import org.jexabgp.core.model.AttributeSet;
 import org.jexabgp.core.model.Route;
 import org.jexabgp.wire.Family;
 import org.jexabgp.wire.IpAddress;
 import org.jexabgp.wire.Negotiated;
-import org.jexabgp.wire.attribute.Attribute;
 import org.jexabgp.wire.nlri.Prefix;
 import org.jexabgp.wire.nlri.inet.InetNlri;
 import org.junit.jupiter.api.Test;
@@ -63,9 +62,10 @@ class SharedPackerTest {
             } else if (op < 8) {
                 // a bulk line's prefixes, as route commands and configured routes give them
                 Route shape = new Route(new InetNlri(Family.IPV4_UNICAST, new Prefix(IpAddress.v4(0), 0), 0),
-                        NEXT_HOPS[random.nextInt(2)], false, attributes(random), null, false, null);
+                        NEXT_HOPS[random.nextInt(2)], false, randomAttributes(random), null, false, null);
                 long[] prefixes = new long[1 + random.nextInt(60)];
-                for (int i = 0; i < prefixes.length; i++) prefixes[i] = (20L << 24 | random.nextInt(1 << 12) << 8) << 8 | 24;
+                for (int i = 0; i < prefixes.length; i++)
+                    prefixes[i] = (20L << 24 | random.nextInt(1 << 12) << 8) << 8 | 24;
                 sharing.get(t).announceV4(shape, prefixes, 0, prefixes.length);
                 alone.get(t).announceV4(shape, prefixes, 0, prefixes.length);
             } else {
@@ -112,14 +112,7 @@ class SharedPackerTest {
             nlri = new InetNlri(family, new Prefix(IpAddress.v4(10L << 24 | (long) random.nextInt(256) << 8), 24), 0);
         }
         IpAddress nextHop = family.equals(Family.IPV6_UNICAST) ? NEXT_HOPS[2] : NEXT_HOPS[random.nextInt(2)];
-        return Route.of(nlri, nextHop, attributes(random));
+        return Route.of(nlri, nextHop, randomAttributes(random));
     }
 
-    private static AttributeSet attributes(SplittableRandom random) {
-        List<Attribute> attributes = new ArrayList<>();
-        if (random.nextBoolean()) attributes.add(RibFixtures.med(random.nextInt(3)));
-        if (random.nextInt(3) == 0) attributes.add(RibFixtures.community(174, random.nextInt(2)));
-        if (random.nextInt(6) == 0) attributes.add(RibFixtures.localPref(200));
-        return AttributeSet.of(attributes);
-    }
 }

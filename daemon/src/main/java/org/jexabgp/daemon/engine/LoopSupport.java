@@ -15,6 +15,17 @@ final class LoopSupport {
     final LoopStats stats = new LoopStats();
     final ProcessRunner processes = new ProcessRunner(inbox, stats);
 
+    /** At the end of a run: the listening ports are free again for whatever runs next in this JVM. */
+    static void closeListeners(List<java.nio.channels.ServerSocketChannel> servers) {
+        for (java.nio.channels.ServerSocketChannel s : servers) {
+            try {
+                s.close();
+            } catch (java.io.IOException e) {
+                org.slf4j.LoggerFactory.getLogger("exabgp.network").debug("close listener: {}", e.getMessage());
+            }
+        }
+    }
+
     void installSignals() {
         for (String name : SIGNALS) {
             try {

@@ -107,15 +107,7 @@ final class SelectorEngine implements Engine {
             } finally {
                 finishLingering(System.nanoTime() + SHUTDOWN_LINGER_NANOS);
                 for (Conn c : conns.values()) closeQuietly(c);
-                // as the virtual-thread engine: the ports are free again when run returns (closing the selector does
-                // not close its channels), for whatever runs next in this JVM
-                for (ServerSocketChannel s : servers) {
-                    try {
-                        s.close();
-                    } catch (IOException e) {
-                        LOG.debug("close listener: {}", e.getMessage());
-                    }
-                }
+                LoopSupport.closeListeners(servers); // closing the selector does not close its channels
             }
         } catch (IOException | ClosedSelectorException e) {
             LOG.error("selector failed: {}", e.getMessage());

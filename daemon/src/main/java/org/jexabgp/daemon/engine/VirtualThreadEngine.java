@@ -128,13 +128,7 @@ final class VirtualThreadEngine implements Engine {
             // and their peers a moment to read them and close (see linger)
             while (!lingering.isEmpty() && System.nanoTime() < until) java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
             for (Conn c : conns.values()) closeQuietly(c);
-            for (ServerSocketChannel s : servers) {
-                try {
-                    s.close();
-                } catch (IOException e) {
-                    LOG.debug("close listener: {}", e.getMessage());
-                }
-            }
+            LoopSupport.closeListeners(servers);
             support.processes.stopAll(500);
         }
         return fatal >= 0 ? fatal : reactor.exitCode();

@@ -32,6 +32,9 @@ class TrainIT {
         // each engine listens for its passive neighbour, forks the program and applies its routes
         assertThat(lines.stream().filter(l -> l.contains("listening for BGP session(s) on 127.0.0.2:"))).hasSize(2);
         assertThat(lines.stream().filter(l -> l.contains("forked process announce"))).hasSize(2);
+        // a control socket of the training's own, not the one a daemon of this machine may be using
+        assertThat(lines.stream().filter(l -> l.contains("control socket"))).hasSize(2)
+                .allMatch(l -> l.contains("jexabgp-train-"));
         assertThat(lines.stream().filter(l -> l.contains("route(s) applied from announce"))).hasSizeGreaterThanOrEqualTo(2);
         // the sessions came up in both runs: UPDATEs went both ways
         assertThat(lines.stream().filter(l -> l.matches(".*peer 127\\.0\\.0\\.[12] messages sent/received: open 1/1 "
