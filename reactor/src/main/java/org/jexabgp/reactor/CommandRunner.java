@@ -8,6 +8,7 @@ import org.jexabgp.core.config.RouteTemplates;
 import org.jexabgp.core.model.Route;
 import org.jexabgp.core.model.RouteList;
 import org.jexabgp.core.rib.AdjRibOut;
+import org.jexabgp.core.rib.NeighborRibOut;
 import org.jexabgp.reactor.api.Command;
 import org.jexabgp.reactor.api.CommandParser;
 import org.jexabgp.reactor.api.Selector;
@@ -53,6 +54,11 @@ final class CommandRunner {
     private final List<Peer> boundPeers = new ArrayList<>();
     /** IPv4 route commands taken but not yet in the Adj-RIB-Outs ({@link V4Batch}). */
     private final V4Batch batch = new V4Batch();
+    /** A route command's change, made once per Adj-RIB-Out its neighbours share; with whom it reached and how. */
+    private final NeighborRibOut.Fanout<Route> fanout = new NeighborRibOut.Fanout<>();
+
+    private final List<Peer> reached = new ArrayList<>();
+    private final List<Route> resolved = new ArrayList<>();
     /** The programs of the turn being run: the batch's answers are written when it goes in. */
     private @Nullable Processes processes;
     /** Set by {@link #batchRoutes}: the command's answer waits for its batch. */
@@ -267,10 +273,8 @@ final class CommandRunner {
         }
         List<Peer> peers = bound(e, r.selectors(), r.text());
         if (peers.isEmpty()) return false;
-        for (Peer p : peers) {
-            if (shape != null) v4Routes(p, r.announce(), shape, templates.v4Prefixes(), templates.v4Count());
-            else for (Route route : routes) route(p, r.announce(), route);
-        }
+        if (shape != null) v4Routes(peers, r.announce(), shape, templates.v4Prefixes(), templates.v4Count());
+        else for (Route route : routes) route(peers, r.announce(), route);
         count(shape != null ? templates.v4Count() : routes.size(), peers.size() * UNBATCHED_WEIGHT);
         if (LOG.isDebugEnabled())
             LOG.debug("route {} {} : {}", r.announce() ? "added to" : "removed from", peers.size() + " peer(s)", r.text());
@@ -307,7 +311,7 @@ final class CommandRunner {
         }
         boolean ok = true;
         try {
-            for (Peer p : batch.peers) v4Routes(p, batch.announce, shape, batch.prefixes, batch.count);
+            v4Routes(batch.peers, batch.announce, shape, batch.prefixes, batch.count);
         } catch (RuntimeException bug) {
             // as a bug in one command costs only that command (apply), one in a batch costs only the batch's commands
             LOG.error("route commands from {} failed: {} route(s) of {}", from.spec.name(), batch.count, shape, bug);
@@ -325,25 +329,52 @@ final class CommandRunner {
         changes += (long) routes * peers;
     }
 
-    private void route(Peer p, boolean announce, Route route) {
-        if (!familyConfigured(p, route.family(), 1)) return;
-        Route resolved = reactor.resolveSelf(p, route);
-        if (resolved == null) return;
-        if (announce) p.rib.announce(resolved);
-        else p.rib.withdraw(resolved);
-        LogCategories.ribOut(p, resolved, announce);
+    /** One route for these neighbours: made once in each Adj-RIB-Out they share (update groups, NeighborRibOut). */
+    private void route(List<Peer> peers, boolean announce, Route route) {
+        try {
+            if (!resolve(peers, route, 1)) return;
+            fanout.apply(announce ? AdjRibOut::announce : AdjRibOut::withdraw);
+            for (int i = 0; i < reached.size(); i++) LogCategories.ribOut(reached.get(i), resolved.get(i), announce);
+        } finally {
+            reached.clear();
+            resolved.clear();
+        }
     }
 
     /** Routes of a shape and these IPv4 prefixes ({@link RouteTemplates#v4}), as {@link #route} treats each of them. */
-    private void v4Routes(Peer p, boolean announce, Route shape, long[] prefixes, int n) {
-        if (!familyConfigured(p, shape.family(), n)) return;
-        Route resolved = reactor.resolveSelf(p, shape);
-        if (resolved == null) return;
-        if (announce) p.rib.announceV4(resolved, prefixes, 0, n);
-        else p.rib.withdrawV4(resolved, prefixes, 0, n);
-        if (LogCategories.ribOutEnabled()) {
-            for (int i = 0; i < n; i++) LogCategories.ribOut(p, RouteList.withPrefix(resolved, prefixes[i]), announce);
+    private void v4Routes(List<Peer> peers, boolean announce, Route shape, long[] prefixes, int n) {
+        try {
+            if (!resolve(peers, shape, n)) return;
+            fanout.apply(announce
+                    ? (rib, r) -> rib.announceV4(r, prefixes, 0, n)
+                    : (rib, r) -> rib.withdrawV4(r, prefixes, 0, n));
+            if (!LogCategories.ribOutEnabled()) return;
+            for (int p = 0; p < reached.size(); p++) {
+                for (int i = 0; i < n; i++) {
+                    Route r = RouteList.withPrefix(resolved.get(p), prefixes[i]);
+                    LogCategories.ribOut(reached.get(p), r, announce);
+                }
+            }
+        } finally {
+            reached.clear();
+            resolved.clear();
         }
+    }
+
+    /**
+     * Puts into {@link #fanout} (and {@link #reached}, {@link #resolved}) the neighbours that take {@code routes} routes
+     * of this shape, each with the route as it goes to it ({@code next-hop self}); false when none does.
+     */
+    private boolean resolve(List<Peer> peers, Route shape, int routes) {
+        for (Peer p : peers) {
+            if (!familyConfigured(p, shape.family(), routes)) continue;
+            Route r = reactor.resolveSelf(p, shape);
+            if (r == null) continue;
+            fanout.add(p.rib, r);
+            reached.add(p);
+            resolved.add(r);
+        }
+        return !reached.isEmpty();
     }
 
     /** Whether the neighbour has the family; if not, one error line per route, as ExaBGP logs them. */

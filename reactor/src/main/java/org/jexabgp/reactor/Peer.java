@@ -2,7 +2,7 @@ package org.jexabgp.reactor;
 
 import org.jexabgp.core.fsm.State;
 import org.jexabgp.core.model.Neighbor;
-import org.jexabgp.core.rib.AdjRibOut;
+import org.jexabgp.core.rib.NeighborRibOut;
 import org.jexabgp.core.session.PeerSession;
 import org.jexabgp.core.session.SessionListener;
 import org.jexabgp.core.session.SessionSettings;
@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
 final class Peer implements SessionListener {
     /** Replaced by a reload that changes only the configured routes (the session's settings stay the same). */
     Neighbor neighbor;
-    final AdjRibOut rib;
+    final NeighborRibOut rib;
     final PeerSession session;
     /** Rebuilt by a reload: the program↔neighbour map follows the new api blocks (issue 5). */
     Subscriptions subscriptions;
@@ -48,7 +48,7 @@ final class Peer implements SessionListener {
     Peer(Reactor reactor, Neighbor neighbor, SessionSettings settings, Subscriptions subscriptions) {
         this.reactor = reactor;
         this.neighbor = neighbor;
-        this.rib = new AdjRibOut(neighbor.adjRibOut(), reactor.packer);
+        this.rib = reactor.ribs.start(neighbor.adjRibOut());
         this.subscriptions = subscriptions;
         // the first batch waits for the peer's own first UPDATEs only so that programs hear them first: with no program
         // hearing the peer there is nothing to order, and the wait would only delay the routes (issue 9)

@@ -12,6 +12,7 @@ import org.jexabgp.core.model.Neighbor;
 import org.jexabgp.core.model.Route;
 import org.jexabgp.core.model.RouteList;
 import org.jexabgp.core.rib.AdjRibOut;
+import org.jexabgp.core.rib.NeighborRibOut;
 import org.jexabgp.core.rib.UpdatePacker;
 import org.jexabgp.core.session.Collision;
 import org.jexabgp.wire.IpAddress;
@@ -76,6 +77,8 @@ public final class Reactor {
     private final CommandRunner commands;
     /** Every peer's Adj-RIB-Out packs its UPDATEs with this one: they are all drained on the loop thread. */
     final UpdatePacker packer = new UpdatePacker();
+    /** Neighbours start sharing one empty Adj-RIB-Out (update groups: NeighborRibOut). */
+    final NeighborRibOut.Starter ribs = new NeighborRibOut.Starter(packer);
     private Configuration config;
     private Processes processes;
     private Events events;

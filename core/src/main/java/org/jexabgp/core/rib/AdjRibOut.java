@@ -42,7 +42,7 @@ public final class AdjRibOut {
     private static final int FAMILY_SHIFT = 40;
 
     private final boolean cache;
-    private final PathTable paths = new PathTable();
+    private PathTable paths = new PathTable();
     private final UpdatePacker packer;
     /** Whether a drain has happened: from then on {@link #discardPending()} forgets unsent changes. */
     private boolean drained;
@@ -53,45 +53,45 @@ public final class AdjRibOut {
      */
     private boolean journalIsCache = true;
 
-    private final List<Family> families = new ArrayList<>();
+    private List<Family> families = new ArrayList<>();
     /** Family indices in the order they were first cached: {@link #routes()} lists them so. */
-    private final List<Integer> cachedFamilies = new ArrayList<>();
+    private List<Integer> cachedFamilies = new ArrayList<>();
 
-    private final SlotIndex fastKeys = new SlotIndex();
-    private final Map<RouteKey, Integer> otherKeys = new HashMap<>();
+    private SlotIndex fastKeys = new SlotIndex();
+    private Map<RouteKey, Integer> otherKeys = new HashMap<>();
 
     // per slot
     // per slot, in pages (Pages: growth copies no full page)
-    private final LongPages slotKey = new LongPages(64);
-    private final BytePages slotFamily = new BytePages(64);
+    private LongPages slotKey = new LongPages(64);
+    private BytePages slotFamily = new BytePages(64);
     /** Null until a slot of another family is made (issue 9: a million IPv4 routes need none). */
     private @Nullable Other @Nullable [] slotOther;
     /** Path id of the cached route (fast slots), or NONE. */
-    private final IntPages sentPath = new IntPages(64, NONE);
+    private IntPages sentPath = new IntPages(64, NONE);
     /** Insertion number in the cache, for its order (a replaced route keeps its place, a re-added one goes last). */
-    private final LongPages sentOrder = new LongPages(64);
-    private final IntPages pendingBucket = new IntPages(64, NONE);
-    private final IntPages pendingPosition = new IntPages(64, 0);
+    private LongPages sentOrder = new LongPages(64);
+    private IntPages pendingBucket = new IntPages(64, NONE);
+    private IntPages pendingPosition = new IntPages(64, 0);
     private int[] freeSlots = new int[16];
     private int freeCount;
     private int nextSlot;
     private long insertions;
 
     // the journal
-    private final List<Bucket> buckets = new ArrayList<>();
-    private final Map<BucketKey, Bucket> bucketIndex = new HashMap<>();
+    private List<Bucket> buckets = new ArrayList<>();
+    private Map<BucketKey, Bucket> bucketIndex = new HashMap<>();
     /** Per path id, its bucket this cycle: valid while the entry's path is the same object. */
     private @Nullable Bucket[] pathBucket = new Bucket[16];
 
     private @Nullable Path[] pathBucketKey = new Path[16];
-    private final Map<Integer, long[]> overflow = new HashMap<>();
+    private Map<Integer, long[]> overflow = new HashMap<>();
     private int pendingSlots;
     private int cycle;
     private @Nullable Family lastFamily;
     private int lastFamilyIndex;
 
     /** What drains froze and did not pack yet, in sending order ({@link #packing()}). */
-    private final ArrayDeque<Frozen> frozen = new ArrayDeque<>();
+    private ArrayDeque<Frozen> frozen = new ArrayDeque<>();
     private final CountingSink counted = new CountingSink();
 
     /** A slot of a non-fast family: its key, and the cached route. */
@@ -117,6 +117,12 @@ public final class AdjRibOut {
         final boolean grouped;
         final boolean includeWithdrawals;
         int next;
+
+        FrozenKeys copy() {
+            FrozenKeys c = new FrozenKeys(family, keys, n, attributes, nextHop, grouped, includeWithdrawals);
+            c.next = next;
+            return c;
+        }
 
         FrozenKeys(Family family, long[] keys, int n, AttributeSet attributes, @Nullable IpAddress nextHop,
                 boolean grouped, boolean includeWithdrawals) {
@@ -165,6 +171,12 @@ public final class AdjRibOut {
             this.path = path;
         }
 
+        Bucket copy() {
+            Bucket c = new Bucket(index, cycle, path);
+            for (Run r : runs) c.runs.add(r.copy());
+            return c;
+        }
+
         Run run(int family) {
             for (Run r : runs) if (r.family == family) return r;
             Run r = new Run(family);
@@ -188,6 +200,18 @@ public final class AdjRibOut {
 
         Run(int family) {
             this.family = family;
+        }
+
+        Run copy() {
+            Run c = new Run(family);
+            c.slots = slots.clone();
+            c.values = values.clone();
+            c.routes = routes == null ? null : routes.clone();
+            c.size = size;
+            c.live = live;
+            c.announcements = announcements;
+            c.allFast = allFast;
+            return c;
         }
 
         int append(int slot, int value, @Nullable Route route) {
@@ -226,6 +250,55 @@ public final class AdjRibOut {
 
     public AdjRibOut() {
         this(true);
+    }
+
+    /**
+     * An independent copy, equal in everything it will do: what one neighbour of an update group does when it is about
+     * to be sent changes the others are not ({@link NeighborRibOut}). It shares the packer, as its original does.
+     */
+    public AdjRibOut copy() {
+        AdjRibOut c = new AdjRibOut(cache, packer);
+        c.paths = paths.copy();
+        c.drained = drained;
+        c.journalIsCache = journalIsCache;
+        c.families = new ArrayList<>(families);
+        c.cachedFamilies = new ArrayList<>(cachedFamilies);
+        c.fastKeys = fastKeys.copy();
+        c.otherKeys = new HashMap<>(otherKeys);
+        c.slotKey = slotKey.copy();
+        c.slotFamily = slotFamily.copy();
+        @Nullable Other @Nullable [] others = slotOther;
+        if (others != null) {
+            @Nullable Other[] o = new Other[others.length];
+            for (int i = 0; i < o.length; i++) {
+                Other from = others[i];
+                if (from == null) continue;
+                o[i] = new Other(from.key);
+                o[i].sent = from.sent;
+            }
+            c.slotOther = o;
+        }
+        c.sentPath = sentPath.copy();
+        c.sentOrder = sentOrder.copy();
+        c.pendingBucket = pendingBucket.copy();
+        c.pendingPosition = pendingPosition.copy();
+        c.freeSlots = freeSlots.clone();
+        c.freeCount = freeCount;
+        c.nextSlot = nextSlot;
+        c.insertions = insertions;
+        // pathBucket is a cache of bucketIndex: the copy starts without it (its entries would name our buckets)
+        c.buckets = new ArrayList<>(buckets.size());
+        for (Bucket b : buckets) {
+            Bucket copied = b.copy();
+            c.buckets.add(copied);
+            c.bucketIndex.put(new BucketKey(b.path.attributes(), b.path.nextHop()), copied);
+        }
+        c.overflow = new HashMap<>(overflow.size() * 2);
+        for (Map.Entry<Integer, long[]> e : overflow.entrySet()) c.overflow.put(e.getKey(), e.getValue().clone());
+        c.pendingSlots = pendingSlots;
+        c.cycle = cycle;
+        for (Frozen f : frozen) c.frozen.add(f instanceof FrozenKeys k ? k.copy() : f);
+        return c;
     }
 
     /**
@@ -616,12 +689,15 @@ public final class AdjRibOut {
                 }
                 case FrozenChanges c -> {
                     frozen.removeFirst();
+                    int first = sink instanceof DrainRecording r ? r.size() : 0;
                     if (c.grouped) {
                         packer.pack(c.changes, session, c.includeWithdrawals, counted);
                     } else {
                         for (Change change : c.changes)
                             packer.pack(List.of(change), session, c.includeWithdrawals, counted);
                     }
+                    // packed at once, given at once: a recording keeps that (NeighborRibOut replays it in parts)
+                    if (sink instanceof DrainRecording r) r.together(first);
                 }
             }
         }
@@ -878,6 +954,21 @@ public final class AdjRibOut {
         cachedFamilies.add(family);
         // resendAll queues family by family: with several, its buckets' runs may come in another order
         if (cachedFamilies.size() > 1) journalIsCache = false;
+    }
+
+    /** Whether nothing was ever done to it: equal to a new table with the same cache setting. */
+    boolean untouched() {
+        return journalIsCache && families.isEmpty() && !drained && frozen.isEmpty();
+    }
+
+    /** Whether {@link #newSession()} has nothing to do. */
+    boolean journalIsCache() {
+        return journalIsCache;
+    }
+
+    /** Slots ever used: what a {@link #copy()} copies. */
+    int slotCount() {
+        return nextSlot;
     }
 
     /** How many distinct paths the cache and the journal hold: for tests. */

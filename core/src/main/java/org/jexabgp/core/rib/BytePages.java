@@ -11,6 +11,17 @@ final class BytePages extends Pages {
         start(pages[0].length, initial);
     }
 
+    private BytePages(BytePages original) {
+        super(original);
+        pages = new byte[original.pages.length][];
+        for (int p = 0; p < pages.length; p++) pages[p] = original.pages[p].clone();
+    }
+
+    /** An independent copy: an Adj-RIB-Out shared by several neighbours is copied when one of them diverges. */
+    BytePages copy() {
+        return new BytePages(this);
+    }
+
     byte get(int i) {
         return pages[i >>> BITS][i & MASK];
     }

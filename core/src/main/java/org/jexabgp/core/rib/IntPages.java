@@ -17,6 +17,18 @@ public final class IntPages extends Pages {
         start(pages[0].length, initial);
     }
 
+    private IntPages(IntPages original) {
+        super(original);
+        this.fill = original.fill;
+        pages = new int[original.pages.length][];
+        for (int p = 0; p < pages.length; p++) pages[p] = original.pages[p].clone();
+    }
+
+    /** An independent copy: an Adj-RIB-Out shared by several neighbours is copied when one of them diverges. */
+    IntPages copy() {
+        return new IntPages(this);
+    }
+
     public int get(int i) {
         return pages[i >>> BITS][i & MASK] ^ fill;
     }

@@ -11,6 +11,17 @@ public final class LongPages extends Pages {
         start(pages[0].length, initial);
     }
 
+    private LongPages(LongPages original) {
+        super(original);
+        pages = new long[original.pages.length][];
+        for (int p = 0; p < pages.length; p++) pages[p] = original.pages[p].clone();
+    }
+
+    /** An independent copy: an Adj-RIB-Out shared by several neighbours is copied when one of them diverges. */
+    LongPages copy() {
+        return new LongPages(this);
+    }
+
     public long get(int i) {
         return pages[i >>> BITS][i & MASK];
     }

@@ -18,6 +18,11 @@ public abstract sealed class Pages permits LongPages, IntPages, BytePages {
 
     Pages() {}
 
+    /** A column's copy starts with the original's capacity; the subclass copies the pages. */
+    Pages(Pages original) {
+        capacity = original.capacity;
+    }
+
     /** The length of a column's first page for {@code initial} entries; the column then calls {@link #start}. */
     static int firstLength(int initial) {
         return Math.min(initial, SIZE);

@@ -56,6 +56,24 @@ final class PathTable {
     private @Nullable Path last;
     private int lastId;
 
+    PathTable() {}
+
+    private PathTable(PathTable original) {
+        ids.putAll(original.ids);
+        paths = original.paths.clone();
+        references = original.references.clone();
+        free = original.free.clone();
+        freeCount = original.freeCount;
+        next = original.next;
+        last = original.last;
+        lastId = original.lastId;
+    }
+
+    /** An independent copy (paths themselves are values, shared). */
+    PathTable copy() {
+        return new PathTable(this);
+    }
+
     /** The id of {@code route}'s path, counting one more reference to it. */
     int acquire(Route route) {
         // routes come in runs with one path (a config section, an API batch): no lookup, no allocation then

@@ -19,6 +19,16 @@ final class SlotIndex {
         mask = 63;
     }
 
+    private SlotIndex(SlotIndex original) {
+        table = original.table.clone();
+        mask = original.mask;
+        size = original.size;
+    }
+
+    SlotIndex copy() {
+        return new SlotIndex(this);
+    }
+
     /** The slot whose key is {@code key}, or -1. */
     int get(long key, LongPages keys) {
         int[] t = table;

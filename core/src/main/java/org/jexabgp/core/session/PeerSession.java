@@ -9,7 +9,7 @@ import org.jexabgp.core.fsm.Fsm;
 import org.jexabgp.core.fsm.State;
 import org.jexabgp.core.fsm.Step;
 import org.jexabgp.core.model.Neighbor;
-import org.jexabgp.core.rib.AdjRibOut;
+import org.jexabgp.core.rib.NeighborRibOut;
 import org.jexabgp.core.rib.PackingOptions;
 import org.jexabgp.core.rib.UpdateSink;
 import org.jexabgp.wire.Family;
@@ -50,7 +50,7 @@ public final class PeerSession {
 
     private final Neighbor neighbor;
     private final SessionSettings settings;
-    private final AdjRibOut rib;
+    private final NeighborRibOut rib;
     private final SessionListener listener;
     private final Fsm.Settings fsmSettings;
     private final Backoff backoff = new Backoff();
@@ -101,7 +101,7 @@ public final class PeerSession {
     private boolean collisionLoss;
     private final List<Family> eorRequested = new ArrayList<>();
 
-    public PeerSession(Neighbor neighbor, SessionSettings settings, AdjRibOut rib, SessionListener listener) {
+    public PeerSession(Neighbor neighbor, SessionSettings settings, NeighborRibOut rib, SessionListener listener) {
         this.neighbor = neighbor;
         this.settings = settings;
         this.rib = rib;

@@ -65,8 +65,11 @@ class AdjRibOutDifferentialTest {
         // reserve() (configured routes) must change nothing but the tables' sizes; its own generator keeps the seeds'
         // scenarios as they were
         SplittableRandom sizes = new SplittableRandom(~seed);
+        // a copy (what a neighbour leaving an update group takes) must carry on exactly as its original would
+        SplittableRandom copies = new SplittableRandom(seed * 31);
         for (int step = 0, steps = 50 + random.nextInt(1500); step < steps; step++) {
             if (sizes.nextInt(40) == 0) rib.reserve(sizes.nextInt(300));
+            if (copies.nextInt(25) == 0) rib = rib.copy();
             int op = random.nextInt(100);
             String what;
             if (op < 60) {

@@ -11,6 +11,7 @@ import org.jexabgp.core.fsm.State;
 import org.jexabgp.core.model.Neighbor;
 import org.jexabgp.core.model.Route;
 import org.jexabgp.core.rib.AdjRibOut;
+import org.jexabgp.core.rib.NeighborRibOut;
 import org.jexabgp.wire.IpAddress;
 import org.jexabgp.wire.Negotiated;
 import org.jexabgp.wire.message.Message;
@@ -108,7 +109,7 @@ class PeerSessionLifecycleTest {
                 .neighbors().getFirst();
         AdjRibOut rib = new AdjRibOut(n.adjRibOut());
         for (Route r : n.routes()) rib.announce(r);
-        session = new PeerSession(n, SessionSettings.DEFAULT, rib, listener);
+        session = new PeerSession(n, SessionSettings.DEFAULT, new NeighborRibOut(rib), listener);
     }
 
     private void feed(String hex) {

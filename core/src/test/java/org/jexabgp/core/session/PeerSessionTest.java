@@ -11,6 +11,7 @@ import org.jexabgp.core.fsm.State;
 import org.jexabgp.core.model.Neighbor;
 import org.jexabgp.core.model.Route;
 import org.jexabgp.core.rib.AdjRibOut;
+import org.jexabgp.core.rib.NeighborRibOut;
 import org.jexabgp.wire.IpAddress;
 import org.jexabgp.wire.Negotiated;
 import org.jexabgp.wire.message.Message;
@@ -147,7 +148,7 @@ class PeerSessionTest {
                 .neighbors().getFirst();
         rib = new AdjRibOut(n.adjRibOut());
         for (Route r : n.routes()) rib.announce(r);
-        session = new PeerSession(n, settings, rib, listener);
+        session = new PeerSession(n, settings, new NeighborRibOut(rib), listener);
         return session;
     }
 
@@ -352,7 +353,7 @@ class PeerSessionTest {
                 .neighbors().getFirst();
         AdjRibOut rib = new AdjRibOut(n.adjRibOut());
         for (Route r : n.routes()) rib.announce(r);
-        session = new PeerSession(n, SessionSettings.DEFAULT, rib, copying);
+        session = new PeerSession(n, SessionSettings.DEFAULT, new NeighborRibOut(rib), copying);
         session.start(now);
         session.tcpUp(now, LOCAL, REMOTE);
         pullAll();

@@ -1,0 +1,318 @@
+package org.jexabgp.core.rib;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.jexabgp.core.rib.RibFixtures.randomAttributes;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
+import org.jexabgp.core.model.AttributeSet;
+import org.jexabgp.core.model.Route;
+import org.jexabgp.wire.Family;
+import org.jexabgp.wire.IpAddress;
+import org.jexabgp.wire.Negotiated;
+import org.jexabgp.wire.nlri.Prefix;
+import org.jexabgp.wire.nlri.inet.InetNlri;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Neighbours sharing Adj-RIB-Outs (update groups) must each send exactly what a table of its own would send: the same
+ * random changes, for random subsets of neighbours, with per-neighbour variants (a next hop resolved per session), and
+ * drains, reconnects and refreshes one neighbour at a time, against one independent {@link AdjRibOut} per neighbour.
+ */
+class NeighborRibOutTest {
+    private static final IpAddress[] NEXT_HOPS = {
+        IpAddress.parse("192.0.2.1"), IpAddress.parse("192.0.2.2"), IpAddress.parse("2001:db8::1")
+    };
+    private static final Family[] FAMILIES = {Family.IPV4_UNICAST, Family.IPV4_MULTICAST, Family.IPV6_UNICAST};
+
+    @Test
+    void eachNeighbourSendsWhatATableOfItsOwnSends() {
+        String replay = System.getProperty("jexabgp.seed");
+        if (replay != null) {
+            run(Long.parseLong(replay));
+            return;
+        }
+        for (long seed = 1; seed <= 400; seed++) run(seed);
+    }
+
+    private static void run(long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        boolean cache = random.nextInt(5) > 0;
+        int k = 2 + random.nextInt(5);
+        // small limits make tables too large to drain through a copy early: both ways of draining are exercised
+        NeighborRibOut.Starter starter =
+                new NeighborRibOut.Starter(new UpdatePacker(), random.nextBoolean() ? 1 << 16 : random.nextInt(40));
+        NeighborRibOut[] shared = new NeighborRibOut[k];
+        AdjRibOut[] own = new AdjRibOut[k];
+        Negotiated[] sessions = new Negotiated[k];
+        List<List<byte[]>> sentShared = new ArrayList<>();
+        List<List<byte[]>> sentOwn = new ArrayList<>();
+        for (int i = 0; i < k; i++) {
+            shared[i] = starter.start(cache);
+            own[i] = new AdjRibOut(cache);
+            sessions[i] = i > 0 && random.nextInt(4) > 0 ? holdTime(sessions[0], random) : session(random);
+            sentShared.add(new ArrayList<>());
+            sentOwn.add(new ArrayList<>());
+        }
+        assertThat(shared[0].sharesWith(shared[k - 1])).isTrue();
+        List<InetNlri> keys = new ArrayList<>();
+        for (int i = 0, n = 1 + random.nextInt(120); i < n; i++) keys.add(randomNlri(random));
+        NeighborRibOut.Fanout<Route> fanout = new NeighborRibOut.Fanout<>();
+
+        for (int step = 0, steps = 30 + random.nextInt(400); step < steps; step++) {
+            int op = random.nextInt(100);
+            int who = random.nextInt(k);
+            String what;
+            if (op < 45) {
+                // a program's command: some neighbours, most with the same route, some with their own next hop
+                boolean withdraw = op >= 33;
+                InetNlri key = keys.get(random.nextInt(keys.size()));
+                AttributeSet attributes = randomAttributes(random);
+                boolean v4 = Family.IPV4_UNICAST.equals(key.family()) && key.pathId() == 0 && random.nextBoolean();
+                long[] prefixes = v4 ? prefixes(random, keys, key) : new long[0];
+                boolean[] reached = new boolean[k];
+                List<Route> values = new ArrayList<>();
+                boolean all = random.nextBoolean();
+                for (int i = 0; i < k; i++) {
+                    if (!all && random.nextInt(4) == 0) continue;
+                    IpAddress nh = withdraw ? IpAddress.V4_ZERO : NEXT_HOPS[random.nextInt(16) == 0 ? 1 : 0];
+                    Route r = Route.of(v4 ? stand(key) : key, nh, attributes);
+                    reached[i] = true;
+                    values.add(r);
+                    fanout.add(shared[i], r);
+                    if (v4 && withdraw) own[i].withdrawV4(r, prefixes, 0, prefixes.length);
+                    else if (v4) own[i].announceV4(r, prefixes, 0, prefixes.length);
+                    else if (withdraw) own[i].withdraw(r);
+                    else own[i].announce(r);
+                }
+                what = (withdraw ? "withdraw " : "announce ") + key + " to " + Arrays.toString(reached);
+                if (v4 && withdraw) fanout.apply((rib, r) -> rib.withdrawV4(r, prefixes, 0, prefixes.length));
+                else if (v4) fanout.apply((rib, r) -> rib.announceV4(r, prefixes, 0, prefixes.length));
+                else if (withdraw) fanout.apply(AdjRibOut::withdraw);
+                else fanout.apply(AdjRibOut::announce);
+            } else if (op < 49) {
+                Route r = Route.of(keys.get(random.nextInt(keys.size())), NEXT_HOPS[2], randomAttributes(random));
+                what = "announce " + r + " to " + who + " alone";
+                shared[who].announce(r);
+                own[who].announce(r);
+            } else if (op < 51) {
+                Route r = Route.of(keys.get(random.nextInt(keys.size())), IpAddress.V4_ZERO, randomAttributes(random));
+                what = "withdraw " + r + " from " + who + " alone";
+                shared[who].withdraw(r);
+                own[who].withdraw(r);
+            } else if (op < 80) {
+                // one step of a drain: cut anywhere, the same messages in the same order once it is complete
+                // often every neighbour in turn, as sessions up together drain in one turn
+                boolean withdrawals = random.nextInt(4) > 0;
+                PackingOptions options = new PackingOptions(random.nextInt(6) > 0);
+                long bytes = random.nextBoolean() ? Long.MAX_VALUE : 1 + random.nextInt(3 * 4096);
+                boolean each = random.nextBoolean();
+                what = "drain " + (each ? "each" : who) + " " + options + " " + withdrawals + " by " + bytes;
+                for (int i = each ? 0 : who; i < (each ? k : who + 1); i++) {
+                    if (each && random.nextInt(8) == 0) withdrawals = !withdrawals;
+                    if (bytes == Long.MAX_VALUE && random.nextBoolean()) {
+                        shared[i].drain(sessions[i], options, withdrawals, collect(sentShared.get(i)));
+                        own[i].drain(sessions[i], options, withdrawals, collect(sentOwn.get(i)));
+                    } else {
+                        shared[i].drain(sessions[i], options, withdrawals, collect(sentShared.get(i)), bytes);
+                        own[i].drain(sessions[i], options, withdrawals, collect(sentOwn.get(i)), bytes);
+                    }
+                }
+            } else if (op < 90) {
+                what = "complete the drain of " + who;
+                complete(seed, step, who, shared, own, sessions, sentShared, sentOwn);
+            } else if (op < 95) {
+                // the session ends (what it was still to be sent goes with it) and a new one comes up
+                what = "reconnect " + who;
+                sessions[who] = random.nextInt(3) == 0 ? session(random) : holdTime(sessions[who], random);
+                shared[who].newSession();
+                own[who].newSession();
+                sentShared.get(who).clear();
+                sentOwn.get(who).clear();
+            } else if (op < 97) {
+                Family f = FAMILIES[random.nextInt(FAMILIES.length)];
+                what = "resend " + f + " to " + who;
+                complete(seed, step, who, shared, own, sessions, sentShared, sentOwn);
+                shared[who].resend(f);
+                own[who].resend(f);
+            } else if (op < 98) {
+                what = "flush " + who;
+                complete(seed, step, who, shared, own, sessions, sentShared, sentOwn);
+                shared[who].resendAll();
+                own[who].resendAll();
+            } else {
+                what = "clear " + who;
+                shared[who].withdrawAll();
+                own[who].withdrawAll();
+            }
+            for (int i = 0; i < k; i++)
+                assertThat(shared[i].routes()).as("seed %d step %d: %s; neighbour %d", seed, step, what, i)
+                        .isEqualTo(own[i].routes());
+        }
+        for (int i = 0; i < k; i++) {
+            complete(seed, -1, i, shared, own, sessions, sentShared, sentOwn);
+            PackingOptions options = new PackingOptions(random.nextBoolean());
+            shared[i].drain(sessions[i], options, true, collect(sentShared.get(i)));
+            own[i].drain(sessions[i], options, true, collect(sentOwn.get(i)));
+            assertThat(hex(sentShared.get(i))).as("seed %d: last drain of %d", seed, i)
+                    .isEqualTo(hex(sentOwn.get(i)));
+        }
+    }
+
+    /** Drains what both began until nothing is frozen: the same messages, nothing pending on either side. */
+    private static void complete(long seed, int step, int who, NeighborRibOut[] shared, AdjRibOut[] own,
+            Negotiated[] sessions, List<List<byte[]>> sentShared, List<List<byte[]>> sentOwn) {
+        shared[who].packFrozen(sessions[who], collect(sentShared.get(who)));
+        own[who].packFrozen(sessions[who], collect(sentOwn.get(who)));
+        assertThat(hex(sentShared.get(who))).as("seed %d step %d: neighbour %d", seed, step, who)
+                .isEqualTo(hex(sentOwn.get(who)));
+        assertThat(shared[who].packing()).isFalse();
+        assertThat(shared[who].hasPending()).as("seed %d step %d", seed, step).isEqualTo(own[who].hasPending());
+        sentShared.get(who).clear();
+        sentOwn.get(who).clear();
+    }
+
+    /**
+     * A program announcing to 200 neighbours: the routes go into one table; the first session up packs them, the
+     * others take the same UPDATEs; one table is left for all, drained.
+     */
+    @Test
+    void oneChangeAndOnePackingForNeighboursThatGetTheSame() {
+        NeighborRibOut.Starter starter = new NeighborRibOut.Starter(new UpdatePacker());
+        List<NeighborRibOut> neighbours = new ArrayList<>();
+        for (int i = 0; i < 200; i++) neighbours.add(starter.start(true));
+        long[] prefixes = new long[1000];
+        for (int i = 0; i < prefixes.length; i++) prefixes[i] = (0x14000000L + ((long) i << 8)) << 8 | 24;
+        Route shape = Route.of(new InetNlri(Family.IPV4_UNICAST, new Prefix(IpAddress.v4(0), 0), 0), NEXT_HOPS[0],
+                AttributeSet.of(List.of(RibFixtures.med(3))));
+        NeighborRibOut.Fanout<Route> fanout = new NeighborRibOut.Fanout<>();
+        List<AdjRibOut> changed = new ArrayList<>();
+        for (NeighborRibOut n : neighbours) fanout.add(n, shape);
+        fanout.apply((rib, r) -> {
+            changed.add(rib);
+            rib.announceV4(r, prefixes, 0, prefixes.length);
+        });
+        assertThat(changed).hasSize(1);
+        for (NeighborRibOut n : neighbours) assertThat(n.sharesWith(neighbours.get(0))).isTrue();
+
+        Negotiated session = RibFixtures.session(65000, 65001, Family.IPV4_UNICAST);
+        List<byte[]> first = new ArrayList<>();
+        neighbours.get(0).newSession();
+        neighbours.get(0).drain(session, PackingOptions.DEFAULT, false, collect(first));
+        assertThat(first).isNotEmpty();
+        // the rest come up later, with sessions that differ in hold time only
+        Negotiated later = holdTime(session, new SplittableRandom(1));
+        for (NeighborRibOut n : neighbours.subList(1, 200)) {
+            List<byte[]> sent = new ArrayList<>();
+            n.newSession();
+            n.drain(later, PackingOptions.DEFAULT, false, collect(sent), 4096);
+            n.packFrozen(later, collect(sent));
+            assertThat(hex(sent)).isEqualTo(hex(first));
+            assertThat(n.sharesWith(neighbours.get(0))).isTrue();
+        }
+        for (NeighborRibOut n : neighbours) assertThat(n.hasPending()).isFalse();
+    }
+
+    /** A session that encodes otherwise (no ASN4 here) gets UPDATEs of its own, and its own table. */
+    @Test
+    void aSessionThatEncodesOtherwisePacksItsOwn() {
+        NeighborRibOut.Starter starter = new NeighborRibOut.Starter(new UpdatePacker());
+        NeighborRibOut a = starter.start(true);
+        NeighborRibOut b = starter.start(true);
+        AdjRibOut alone = new AdjRibOut(true);
+        Route r = RibFixtures.route(RibFixtures.v4("10.0.0.0/24"), "192.0.2.1", RibFixtures.med(1));
+        NeighborRibOut.Fanout<Route> fanout = new NeighborRibOut.Fanout<>();
+        fanout.add(a, r);
+        fanout.add(b, r);
+        fanout.apply(AdjRibOut::announce);
+        alone.announce(r);
+        Negotiated asn4 = RibFixtures.session(65000, 65001, Family.IPV4_UNICAST);
+        Negotiated asn2 = asn4.withAsn4(false);
+        a.drain(asn4, PackingOptions.DEFAULT, true, (m, l) -> {});
+        List<byte[]> sent = new ArrayList<>();
+        b.drain(asn2, PackingOptions.DEFAULT, true, collect(sent));
+        assertThat(hex(sent)).isEqualTo(hex(alone.drain(asn2, PackingOptions.DEFAULT, true)));
+        assertThat(a.sharesWith(b)).isFalse();
+    }
+
+    /** Neighbours started once a started one was changed get an empty table, not that one. */
+    @Test
+    void aLaterNeighbourStartsEmpty() {
+        NeighborRibOut.Starter starter = new NeighborRibOut.Starter(new UpdatePacker());
+        NeighborRibOut a = starter.start(true);
+        NeighborRibOut b = starter.start(true);
+        NeighborRibOut.Fanout<Route> fanout = new NeighborRibOut.Fanout<>();
+        fanout.add(a, RibFixtures.route(RibFixtures.v4("10.0.0.0/24"), "192.0.2.1"));
+        fanout.add(b, RibFixtures.route(RibFixtures.v4("10.0.0.0/24"), "192.0.2.1"));
+        fanout.apply(AdjRibOut::announce);
+        NeighborRibOut c = starter.start(true);
+        assertThat(c.routes()).isEmpty();
+        assertThat(c.hasPending()).isFalse();
+        assertThat(a.routes()).hasSize(1);
+        assertThat(c.sharesWith(a)).isFalse();
+        assertThat(starter.start(true).sharesWith(c)).isTrue();
+        assertThat(starter.start(false).sharesWith(c)).isFalse();
+    }
+
+    private static Negotiated session(SplittableRandom random) {
+        boolean ibgp = random.nextBoolean();
+        int size = random.nextInt(3) > 0 ? Negotiated.STANDARD_SIZE : 200 + random.nextInt(300);
+        return new Negotiated(65000, ibgp ? 65000 : 65001, random.nextInt(4) > 0, size, 180, List.of(FAMILIES),
+                random.nextInt(5) == 0 ? Set.of(Family.IPV4_UNICAST) : Set.of(), Set.of(), Set.of(),
+                Negotiated.Refresh.NORMAL, false, false, false);
+    }
+
+    /** The same session but for its hold time, which no encoder reads. */
+    private static Negotiated holdTime(Negotiated n, SplittableRandom random) {
+        return new Negotiated(n.localAs(), n.peerAs(), n.asn4(), n.messageSize(), 3 + random.nextInt(200),
+                n.families(), n.addPathSend(), n.addPathReceive(), n.extendedNextHop(), n.refresh(), n.multisession(),
+                n.operational(), n.aigp());
+    }
+
+    private static UpdateSink collect(List<byte[]> into) {
+        return (m, l) -> into.add(Arrays.copyOf(m, l));
+    }
+
+    /** A shape for announceV4: the key's family, prefix a stand-in. */
+    private static InetNlri stand(InetNlri key) {
+        return new InetNlri(key.family(), new Prefix(IpAddress.v4(0), 0), 0);
+    }
+
+    /** The key's prefix and up to two more of the IPv4 unicast keys without path id, as announceV4 takes them. */
+    private static long[] prefixes(SplittableRandom random, List<InetNlri> keys, InetNlri key) {
+        List<Long> out = new ArrayList<>(List.of(v4(key.prefix())));
+        for (int i = 0, more = random.nextInt(3); i < more; i++) {
+            InetNlri n = keys.get(random.nextInt(keys.size()));
+            if (n.pathId() == 0 && n.family().equals(Family.IPV4_UNICAST)) out.add(v4(n.prefix()));
+        }
+        long[] values = new long[out.size()];
+        for (int i = 0; i < values.length; i++) values[i] = out.get(i);
+        return values;
+    }
+
+    private static long v4(Prefix p) {
+        return p.address().v4Value() << 8 | p.length();
+    }
+
+    private static InetNlri randomNlri(SplittableRandom random) {
+        Family family = FAMILIES[random.nextInt(6) < 4 ? 0 : random.nextInt(FAMILIES.length)];
+        long pathId = random.nextInt(6) == 0 ? 1 + random.nextInt(3) : 0;
+        if (family.equals(Family.IPV6_UNICAST)) {
+            byte[] a = new byte[16];
+            a[0] = 0x20;
+            a[1] = 0x01;
+            a[5] = (byte) random.nextInt(256);
+            return new InetNlri(family, new Prefix(IpAddress.of(a), 48), pathId);
+        }
+        long address = (10L << 24 | (long) random.nextInt(256) << 8) & 0xFFFFFF00L;
+        return new InetNlri(family, new Prefix(IpAddress.v4(address), 24), pathId);
+    }
+
+    private static List<String> hex(List<byte[]> messages) {
+        return messages.stream().map(m -> HexFormat.of().formatHex(m)).toList();
+    }
+}
