@@ -275,7 +275,7 @@ final class CommandRunner {
         if (peers.isEmpty()) return false;
         if (shape != null) v4Routes(peers, r.announce(), shape, templates.v4Prefixes(), templates.v4Count());
         else for (Route route : routes) route(peers, r.announce(), route);
-        count(shape != null ? templates.v4Count() : routes.size(), peers.size() * UNBATCHED_WEIGHT);
+        count(shape != null ? templates.v4Count() : routes.size(), tables(peers) * UNBATCHED_WEIGHT);
         if (LOG.isDebugEnabled())
             LOG.debug("route {} {} : {}", r.announce() ? "added to" : "removed from", peers.size() + " peer(s)", r.text());
         return true;
@@ -296,7 +296,7 @@ final class CommandRunner {
             batch.start(e, r, shape, peers);
         }
         batch.add(templates.v4Prefixes(), templates.v4Count());
-        count(templates.v4Count(), batch.peers.size());
+        count(templates.v4Count(), batch.tables);
         answerWithBatch = true;
         return true;
     }
@@ -322,7 +322,16 @@ final class CommandRunner {
         batch.clear();
     }
 
-    /** Counts route changes against the turn's bound: {@code peers} is the neighbours reached, times any weight. */
+    /**
+     * The Adj-RIB-Outs these neighbours hold: a change costs one per table, whatever the neighbours sharing it (update
+     * groups; issue 9: counted per neighbour, 200 neighbours of one table had a program's 1,000 routes applied over
+     * four turns, while their sessions came up and drained the first part).
+     */
+    private static int tables(List<Peer> peers) {
+        return NeighborRibOut.tables(peers, p -> p.rib);
+    }
+
+    /** Counts route changes against the turn's bound: {@code peers} is the tables reached, times any weight. */
     private void count(int routes, int peers) {
         batchCommands++;
         batchRoutes += routes;
@@ -456,6 +465,8 @@ final class CommandRunner {
         boolean announce;
         List<Selector> selectors = List.of();
         final List<Peer> peers = new ArrayList<>();
+        /** The Adj-RIB-Outs its peers hold ({@link #tables}). */
+        int tables;
         long[] prefixes = new long[64];
         int count;
         /** Its commands, answered once it goes in. */
@@ -477,6 +488,7 @@ final class CommandRunner {
             selectors = r.selectors();
             this.peers.clear();
             this.peers.addAll(peers);
+            tables = tables(peers);
         }
 
         void add(long[] more, int n) {
@@ -492,6 +504,7 @@ final class CommandRunner {
             shape = null;
             selectors = List.of();
             peers.clear();
+            tables = 0;
         }
     }
 }

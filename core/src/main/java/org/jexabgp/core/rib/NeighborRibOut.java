@@ -170,6 +170,14 @@ public final class NeighborRibOut {
         }
     }
 
+    /** How many tables the neighbours of these things hold between them: what a change for all of them costs. */
+    public static <T> int tables(List<T> holders, java.util.function.Function<T, NeighborRibOut> rib) {
+        if (holders.size() < 2) return holders.size();
+        java.util.Set<Table> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (T h : holders) seen.add(rib.apply(h).table);
+        return seen.size();
+    }
+
     /** Whether this neighbour's table is shared with others: for tests and {@code show}. */
     public boolean shared() {
         return table.holders > 1;
