@@ -15,6 +15,14 @@ public interface Io {
     /** The connection has bytes to send: the engine calls {@code Reactor.pull} when it can write. */
     void wantsToSend(ConnKey conn);
 
+    /**
+     * Write now what the sessions have to send, as far as the sockets take it without waiting. The reactor asks once
+     * the peers had their step and before the programs' commands run, as ExaBGP's peers write in their own step:
+     * a turn applying a program's routes no longer holds back the OPENs or the first UPDATEs of that step (issue 9).
+     * Engines write after every turn too.
+     */
+    default void flush() {}
+
     /** Close the connection once what was pulled has been written. */
     void close(ConnKey conn);
 

@@ -251,6 +251,7 @@ public final class Reactor {
         for (Peer p : new ArrayList<>(peers)) p.session.run(now);
         if (!heldBy.isEmpty()) for (Peer p : new ArrayList<>(heldBy.values())) resolveCollision(p);
         forgetGeneratedPeers();
+        io.flush();
         boolean moreCommands = commands.run(processes);
         if (pendingShutdown != null && !shuttingDown) shutdown(pendingShutdown);
         processes.flush(io);

@@ -86,6 +86,13 @@ final class SelectorEngine implements Engine {
                 support.inbox.waker(sel::wakeup);
                 support.installSignals();
                 reactor.start(new SelectorIo(), System.nanoTime());
+                // what start() began and is ready already (connections made, a program's first lines) goes to the
+                // first turn, as the virtual-thread engine's inbox hands it over: the OPENs of the connections leave
+                // with that turn's writes, not a turn later (issue 9: 200 OPENs waited while a first turn applied a
+                // program's routes)
+                sel.selectNow();
+                for (SelectionKey key : sel.selectedKeys()) handle(key);
+                sel.selectedKeys().clear();
                 while (true) {
                     support.inbox.drain(i -> support.deliver(reactor, i));
                     long now = System.nanoTime();
@@ -354,6 +361,11 @@ final class SelectorEngine implements Engine {
     }
 
     private final class SelectorIo implements Io {
+        @Override
+        public void flush() {
+            flushAll();
+        }
+
         @Override
         public void connect(ConnKey conn, Endpoint remote, @Nullable Endpoint local, ConnectionOptions options) {
             SocketChannel ch = null;

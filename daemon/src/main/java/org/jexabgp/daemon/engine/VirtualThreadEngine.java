@@ -77,12 +77,17 @@ final class VirtualThreadEngine implements Engine {
         support.serveMetrics(address);
     }
 
+    /** Where the loop pulls the reactor's bytes before handing them to a writer thread. */
+    private final byte[] pullBuffer = new byte[64 * 1024];
+
+    private @Nullable Reactor reactor;
+
     @Override
     public int run(Reactor reactor) {
         support.installSignals();
+        this.reactor = reactor;
         Io io = new VirtualIo();
         reactor.start(io, System.nanoTime());
-        byte[] pullBuffer = new byte[64 * 1024];
         List<ConnKey> newConnections = new ArrayList<>();
         try {
             while (true) {
@@ -272,6 +277,12 @@ final class VirtualThreadEngine implements Engine {
     }
 
     private final class VirtualIo implements Io {
+        @Override
+        public void flush() {
+            Reactor r = reactor;
+            if (r != null) flushAll(r, pullBuffer);
+        }
+
         @Override
         public void connect(ConnKey conn, Endpoint remote, @Nullable Endpoint local, ConnectionOptions options) {
             Conn c = new Conn();
