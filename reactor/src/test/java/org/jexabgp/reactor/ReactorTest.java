@@ -107,6 +107,11 @@ class ReactorTest {
         }
 
         @Override
+        public void flush() {
+            log.add("flush");
+        }
+
+        @Override
         public void close(ConnKey conn) {
             log.add("close " + conn.id());
         }
@@ -412,6 +417,25 @@ class ReactorTest {
         e.turn();
         assertThat(answered(e)).isEqualTo(8);
         return e;
+    }
+
+    /**
+     * The peers' output is written once they had their step, before the programs' commands run (Io.flush, ExaBGP's
+     * peers writing in their own step): a turn of commands does not hold back an OPEN (issue 9).
+     */
+    @Test
+    void peersWriteBeforeTheCommandsRun() throws Exception {
+        Engine e = new Engine(CONFIG, SessionSettings.DEFAULT);
+        e.establish("10.0.0.2", 65002, "0A000002");
+        e.connected("10.0.0.3");
+        e.command("neighbor 10.0.0.2 teardown 2");
+        int from = e.log.size();
+        e.turn();
+        List<String> turn = List.copyOf(e.log.subList(from, e.log.size()));
+        String open = "wantsToSend " + e.conn("10.0.0.3").id();
+        String teardown = "wantsToSend " + e.conn("10.0.0.2").id();
+        assertThat(turn).as("%s", turn).containsSubsequence(open, "flush", teardown);
+        assertThat(turn.indexOf("flush")).isLessThan(turn.indexOf(teardown));
     }
 
     /** Lines of {@code announce attributes … nlri} with {@code prefixes} /24s each, all different. */

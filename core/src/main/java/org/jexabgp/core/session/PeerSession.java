@@ -290,15 +290,16 @@ public final class PeerSession {
             fire(Event.HoldExpired.class, new Event.HoldExpired(), now);
         }
         Negotiated n = negotiated;
-        if (state == State.ESTABLISHED && n != null && outputLow()) {
+        if (state == State.ESTABLISHED && n != null) {
             // ExaBGP turns withdrawals on only once a first generation pass has run (wire.md §9.6): with an empty
             // RIB at establishment, the first changes to arrive are that pass. The first batch waits until the peer
-            // has spoken or a moment has passed (firstUpdateAt); the End-of-RIB waits with it.
-            if (rib.hasPending() && now >= firstUpdateAt) {
+            // has spoken or a moment has passed (firstUpdateAt); the End-of-RIB waits with it, and goes once all of
+            // the Adj-RIB-Out is queued (behind it: the queue keeps its order).
+            if (outputLow() && rib.hasPending() && now >= firstUpdateAt) {
                 drainRib(n, !firstBatch, DRAIN_BYTES);
                 firstBatch = false;
             }
-            if (!eorSent && outputLow() && !rib.hasPending()) {
+            if (!eorSent && !rib.hasPending()) {
                 eorSent = true;
                 if (!neighbor.manualEor()) {
                     if (n.families().isEmpty()) queue(Keepalive.INSTANCE, n);
@@ -318,7 +319,7 @@ public final class PeerSession {
         if (connected && completeMessageBuffered()) return lastNow; // a whole message waits (not a partial one)
         if (state == State.ESTABLISHED && outputLow() && rib.hasPending())
             return Math.min(next, Math.max(lastNow, firstUpdateAt));
-        if (state == State.ESTABLISHED && outputLow() && !eorSent) return lastNow;
+        if (state == State.ESTABLISHED && !eorSent && !rib.hasPending()) return lastNow;
         return next;
     }
 

@@ -227,6 +227,23 @@ class PeerSessionTest {
     }
 
     /**
+     * The KEEPALIVE confirming the peer's OPEN does not hold the routes back: the run that reads the OPEN queues it,
+     * the routes and the End-of-RIB, and one write can take them all (issue 9: 200 sessions coming up took a turn and
+     * 200 writes more when the routes waited for the KEEPALIVE to be written).
+     */
+    @Test
+    void theFirstRoutesLeaveWithTheKeepaliveConfirmingTheOpen() throws Exception {
+        session("", SessionSettings.DEFAULT.withFirstUpdateDelay(0));
+        session.start(now);
+        session.tcpUp(now, LOCAL, REMOTE);
+        assertThat(pullAll()).isEqualTo(OUR_OPEN);
+        feed(PEER_OPEN + KEEPALIVE);
+        session.run(now);
+        assertThat(session.state()).isEqualTo(State.ESTABLISHED);
+        assertThat(pullAll()).isEqualTo(KEEPALIVE + ROUTE_UPDATE + EOR_IPV4);
+    }
+
+    /**
      * A large Adj-RIB-Out is packed a part per run (issue 9): the first UPDATEs can be written while the rest is packed.
      * The parts are whole messages, all routes go, and the End-of-RIB waits for the last of them.
      */
