@@ -51,6 +51,7 @@ public final class Main {
         String[] rewritten = rewrite(args);
         if (rewritten[0].equals("server")) { // the daemon: its own options only, none of the other subcommands built
             DaemonMode.linkDropCalls();
+            org.jexabgp.daemon.engine.Engine.prepareForPrograms();
             return ServerCommand.alone().execute(java.util.Arrays.copyOfRange(rewritten, 1, rewritten.length));
         }
         return commandLine(rewritten[0]).execute(rewritten);

@@ -95,6 +95,25 @@ final class ProcessRunner {
     /** Internal processes the engine runs itself (the CLI socket and named pipes), by key. */
     private final Map<ProcessKey, ControlChannel> channels = new ConcurrentHashMap<>();
 
+    /**
+     * Readies the JDK's process machinery on another thread while the daemon reads its configuration, as the privilege
+     * drop's C calls are linked (DaemonMode): the first program then forks in a few milliseconds. Its set-up came with
+     * the first fork, on the loop thread: the logger ProcessBuilder asks for (a service lookup through the jar), the
+     * environment's copy, the process classes' native set-up (issue 9: 15-20 ms of a start with programs).
+     */
+    static void prepare() {
+        Thread.ofPlatform().daemon().name("process-setup").start(() -> {
+            try {
+                System.getLogger(ProcessBuilder.class.getName()).isLoggable(System.Logger.Level.DEBUG);
+                new ProcessBuilder().environment();
+                Class.forName("java.lang.ProcessImpl", true, null);
+                ProcessHandle.current();
+            } catch (ClassNotFoundException | RuntimeException e) {
+                LOG.debug("process set-up ahead of the first program: {}", e.toString());
+            }
+        });
+    }
+
     void start(ProcessKey key, List<String> command, Map<String, String> extraEnvironment) {
         stats.program(key.name()).starts++;
         // no process: a transport that speaks for one (api.md §1.6); without it the daemon runs on, CLI-less
