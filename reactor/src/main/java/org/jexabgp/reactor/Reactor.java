@@ -659,6 +659,7 @@ public final class Reactor {
             LOG.info("forgetting {}: its session from a range neighbor ended", p.neighbor.peerAddress());
             p.session.stop(now, 6, 3, "Peer De-configured", false);
             it.remove();
+            p.rib.release();
         }
     }
 
@@ -761,6 +762,7 @@ public final class Reactor {
         }
         p.session.stop(now, 6, 3, reason, true);
         peers.remove(p);
+        p.rib.release();
         LOG.info("neighbor {} removed", p.neighbor.peerAddress());
     }
 

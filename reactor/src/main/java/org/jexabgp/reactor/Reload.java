@@ -92,9 +92,11 @@ final class Reload {
             if (n == null) {
                 LOG.info("reload: neighbor {} removed", p.neighbor.peerAddress());
                 p.session.stop(now, 6, 3, "Peer De-configured", true);
+                p.rib.release();
             } else if (!p.neighbor.sameSession(n)) {
                 LOG.info("reload: neighbor {} changed, restarting its session", p.neighbor.peerAddress());
                 p.session.stop(now, 6, 6, "Other Configuration Change", true);
+                p.rib.release(); // a new peer takes its place
                 restarted.add(n);
             } else {
                 routeChanges(target, p, n);

@@ -410,6 +410,27 @@ class ReactorTest {
         turnsUntilAnswered(sharedUnbatched, lines);
     }
 
+    /**
+     * Neighbours sent the same routes share one Adj-RIB-Out; one that a reload removes lets go of it, so the one left
+     * holds it alone (changed in place, not copied at each command and drain).
+     */
+    @Test
+    void aNeighbourGoneLeavesTheTableItSharedToTheOthers() throws Exception {
+        String withoutThree = CONFIG.substring(0, CONFIG.indexOf("neighbor 10.0.0.3"));
+        Engine e = new Engine(CONFIG, SessionSettings.DEFAULT, withoutThree);
+        e.command("announce route 10.2.0.0/16 next-hop 10.0.0.1");
+        e.turn();
+        Peer two = e.peer("10.0.0.2");
+        Peer three = e.peer("10.0.0.3");
+        assertThat(two.rib.sharesWith(three.rib)).isTrue();
+        e.command("reload");
+        e.turns(2);
+        assertThat(e.reactor.peers()).containsExactly(two);
+        assertThat(two.rib.shared()).isFalse();
+        assertThat(two.rib.routes()).hasSize(1);
+        assertThat(three.rib.routes()).isEmpty();
+    }
+
     /** Gives each of the neighbours 10.0.0.2-9 an Adj-RIB-Out of its own: a route for it alone, answered. */
     private static Engine ownTables(Engine e) {
         for (int i = 2; i < 10; i++)

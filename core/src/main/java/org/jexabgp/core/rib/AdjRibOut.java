@@ -956,6 +956,15 @@ public final class AdjRibOut {
         if (cachedFamilies.size() > 1) journalIsCache = false;
     }
 
+    /** {@code adj-rib-out}: whether it keeps a cache. */
+    boolean cached() {
+        return cache;
+    }
+
+    UpdatePacker packer() {
+        return packer;
+    }
+
     /** Whether nothing was ever done to it: equal to a new table with the same cache setting. */
     boolean untouched() {
         return journalIsCache && families.isEmpty() && !drained && frozen.isEmpty();

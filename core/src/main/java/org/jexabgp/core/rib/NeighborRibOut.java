@@ -170,6 +170,16 @@ public final class NeighborRibOut {
         }
     }
 
+    /**
+     * The neighbour is gone (removed, replaced by a reload): its table has one holder less, so that the neighbours left
+     * with it change it in place rather than through copies. The handle holds an empty table of its own from now on.
+     */
+    public void release() {
+        AdjRibOut empty = new AdjRibOut(table.rib.cached(), table.rib.packer());
+        replay = null;
+        move(new Table(empty, table.drainLimit));
+    }
+
     /** How many tables the neighbours of these things hold between them: what a change for all of them costs. */
     public static <T> int tables(List<T> holders, java.util.function.Function<T, NeighborRibOut> rib) {
         if (holders.size() < 2) return holders.size();
