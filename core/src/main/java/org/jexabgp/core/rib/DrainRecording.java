@@ -49,11 +49,12 @@ final class DrainRecording implements UpdateSink {
             if (item instanceof byte[] message) {
                 sink.update(message, message.length);
                 given += message.length;
-                if (given >= bytes && !joined.get(i)) return i + 1;
             } else {
                 Oversized o = (Oversized) item;
                 sink.oversized(o.family(), o.attributeBytes());
             }
+            // a table's partial drain stops between groups too, an oversized report ending one as well
+            if (given >= bytes && !joined.get(i)) return i + 1;
             i++;
         }
         return i;

@@ -13,12 +13,12 @@ public interface Engine {
      */
     void serveMetrics(java.net.InetSocketAddress address) throws java.io.IOException;
 
-    /** The engine ExaBGP's setting selects: virtual threads for {@code reactor.asyncio}, else the selector loop. */
     /** At the daemon's start, before its configuration is read: the first program's fork is readied meanwhile. */
     static void prepareForPrograms() {
         ProcessRunner.prepare();
     }
 
+    /** The engine ExaBGP's setting selects: virtual threads for {@code reactor.asyncio}, else the selector loop. */
     static Engine of(boolean asyncio) {
         return asyncio ? new VirtualThreadEngine() : new SelectorEngine();
     }
