@@ -77,8 +77,9 @@ final class CommandRunner {
             long chars = 0;
             ProcessKey key = e.key;
             try {
-                for (int i = 0; i < LINES_PER_TURN && chars < CHARS_PER_TURN && changes < CHANGES_PER_TURN
-                        && !e.lines.isEmpty(); i++) {
+                // tables copied this turn (neighbours leaving the ones they shared) count as changes of theirs
+                for (int i = 0; i < LINES_PER_TURN && chars < CHARS_PER_TURN
+                        && changes + reactor.ribs.copiedThisTurn() < CHANGES_PER_TURN && !e.lines.isEmpty(); i++) {
                     String line = e.lines.poll();
                     chars += line.length() + 1;
                     if (line.startsWith("debug ")) {

@@ -243,6 +243,7 @@ public final class Reactor {
     /** Runs one turn; returns the time of the next deadline (now when work is left). */
     public long turn(long nowNanos) {
         now = nowNanos;
+        ribs.newTurn();
         Io io = io();
         while (!signals.isEmpty()) handleSignal(signals.poll());
         while (!connEvents.isEmpty()) handleConnection(connEvents.poll());

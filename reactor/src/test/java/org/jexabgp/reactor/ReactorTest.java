@@ -431,6 +431,28 @@ class ReactorTest {
         assertThat(three.rib.routes()).isEmpty();
     }
 
+    /**
+     * A command for one of the neighbours sharing a large table copies it: the copy counts as work of the turn, which
+     * ends there (70,000 slots, more than a turn's 65,536 changes). The copy is made when the next command closes the
+     * first one's batch, so the turn ends after that second command; the third waits for the next turn.
+     */
+    @Test
+    void copyingASharedTableCountsAgainstTheTurn() throws Exception {
+        Engine e = new Engine(CONFIG, SessionSettings.DEFAULT);
+        int lines = 700;
+        bulkLines(e, "", lines, 100); // 70,000 routes to both neighbours: one table
+        turnsUntilAnswered(e, lines);
+        assertThat(e.peer("10.0.0.2").rib.sharesWith(e.peer("10.0.0.3").rib)).isTrue();
+        e.command("neighbor 10.0.0.3 announce route 192.168.0.0/24 next-hop 10.0.0.1",
+                "neighbor 10.0.0.2 announce route 192.168.1.0/24 next-hop 10.0.0.1",
+                "neighbor 10.0.0.2 announce route 192.168.2.0/24 next-hop 10.0.0.1");
+        e.turn();
+        assertThat(answered(e) - lines).isEqualTo(2);
+        assertThat(e.peer("10.0.0.2").rib.shared()).isFalse();
+        e.turn();
+        assertThat(answered(e) - lines).isEqualTo(3);
+    }
+
     /** Gives each of the neighbours 10.0.0.2-9 an Adj-RIB-Out of its own: a route for it alone, answered. */
     private static Engine ownTables(Engine e) {
         for (int i = 2; i < 10; i++)

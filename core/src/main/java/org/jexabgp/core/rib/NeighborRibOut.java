@@ -33,6 +33,11 @@ public final class NeighborRibOut {
      * it saves.
      */
     static final int SHARED_DRAIN_LIMIT = 1 << 16;
+    /**
+     * Slots a turn copies before it defers the drains that would copy more ({@link #drainDeferred}): neighbours coming up
+     * together on a large shared table each take their copy in a turn of its own, not all in one.
+     */
+    static final long COPIES_PER_TURN = 1 << 20;
 
     private Table table;
     /** What a shared drain gave this neighbour and it has not yet handed on, from {@link #next}: sent before the rest. */
@@ -45,6 +50,8 @@ public final class NeighborRibOut {
         final AdjRibOut rib;
         /** {@link #SHARED_DRAIN_LIMIT}, or a test's. */
         final int drainLimit;
+        /** Where its neighbours started, which counts the turn's copies; null for a table made alone. */
+        final @Nullable Starter starter;
 
         int holders;
         /** The last drain or new session done from this table for one of its holders, which the others may take. */
@@ -62,14 +69,16 @@ public final class NeighborRibOut {
         @Nullable Table split;
         @Nullable Object splitVariant;
 
-        Table(AdjRibOut rib, int drainLimit) {
+        Table(AdjRibOut rib, int drainLimit, @Nullable Starter starter) {
             this.rib = rib;
             this.drainLimit = drainLimit;
+            this.starter = starter;
         }
 
-        /** A table of its own, equal to this one. */
+        /** A table of its own, equal to this one, counted against the turn's copies. */
         Table copy() {
-            return new Table(rib.copy(), drainLimit);
+            if (starter != null) starter.copied += rib.slotCount();
+            return new Table(rib.copy(), drainLimit, starter);
         }
 
         /** About to change in place: no memo of it or leading to it stays true. */
@@ -138,31 +147,51 @@ public final class NeighborRibOut {
 
     /** A neighbour with a table of its own, not shared until it is copied. */
     public NeighborRibOut(AdjRibOut rib) {
-        this(new Table(rib, SHARED_DRAIN_LIMIT));
+        this(new Table(rib, SHARED_DRAIN_LIMIT, null));
     }
 
     /** Where neighbours get their first table: one empty table, shared while it is untouched. */
     public static final class Starter {
         private final UpdatePacker packer;
         private final int drainLimit;
+        private final long copiesPerTurn;
         private @Nullable Table cached;
         private @Nullable Table uncached;
+        /** Slots copied since {@link #newTurn}. */
+        private long copied;
 
         public Starter(UpdatePacker packer) {
-            this(packer, SHARED_DRAIN_LIMIT);
+            this(packer, SHARED_DRAIN_LIMIT, COPIES_PER_TURN);
         }
 
-        /** @param drainLimit the largest table drained once for all its neighbours ({@link #SHARED_DRAIN_LIMIT}) */
-        Starter(UpdatePacker packer, int drainLimit) {
+        /**
+         * @param drainLimit the largest table drained once for all its neighbours ({@link #SHARED_DRAIN_LIMIT})
+         * @param copiesPerTurn slots a turn copies before drains that would copy more wait ({@link #COPIES_PER_TURN})
+         */
+        public Starter(UpdatePacker packer, int drainLimit, long copiesPerTurn) {
             this.packer = packer;
             this.drainLimit = drainLimit;
+            this.copiesPerTurn = copiesPerTurn;
+        }
+
+        /** A turn begins: its copies are counted from zero. */
+        public void newTurn() {
+            copied = 0;
+        }
+
+        /**
+         * Slots of tables copied this turn (neighbours leaving the tables they shared): the reactor counts them as work
+         * of the turn, as it counts route changes.
+         */
+        public long copiedThisTurn() {
+            return copied;
         }
 
         /** @param cache {@code adj-rib-out}: neighbours without a cache share only among themselves */
         public NeighborRibOut start(boolean cache) {
             Table t = cache ? cached : uncached;
             if (t == null || !t.rib.untouched()) {
-                t = new Table(new AdjRibOut(cache, packer), drainLimit);
+                t = new Table(new AdjRibOut(cache, packer), drainLimit, this);
                 if (cache) cached = t;
                 else uncached = t;
             }
@@ -177,7 +206,7 @@ public final class NeighborRibOut {
     public void release() {
         AdjRibOut empty = new AdjRibOut(table.rib.cached(), table.rib.packer());
         replay = null;
-        move(new Table(empty, table.drainLimit));
+        move(new Table(empty, table.drainLimit, null));
     }
 
     /** How many tables the neighbours of these things hold between them: what a change for all of them costs. */
@@ -271,6 +300,18 @@ public final class NeighborRibOut {
     }
 
     // ---- drains ----
+
+    /**
+     * Whether the session should drain later: a drain now would copy a large table this neighbour shares (one too large
+     * to drain once for all, {@link #SHARED_DRAIN_LIMIT}) while this turn already copied its share
+     * ({@link #COPIES_PER_TURN}). Neighbours coming up together on such a table then take their copies a turn each,
+     * the loop answering meanwhile. The next turn may: its count starts from zero.
+     */
+    public boolean drainDeferred() {
+        Table t = table;
+        Starter s = t.starter;
+        return replay == null && s != null && t.holders > 1 && !t.memoWorthy() && s.copied >= s.copiesPerTurn;
+    }
 
     /** {@link AdjRibOut#drain(Negotiated, PackingOptions, boolean, UpdateSink)}. */
     public void drain(Negotiated session, PackingOptions options, boolean includeWithdrawals, UpdateSink sink) {

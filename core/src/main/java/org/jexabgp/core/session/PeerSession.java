@@ -295,7 +295,7 @@ public final class PeerSession {
             // RIB at establishment, the first changes to arrive are that pass. The first batch waits until the peer
             // has spoken or a moment has passed (firstUpdateAt); the End-of-RIB waits with it, and goes once all of
             // the Adj-RIB-Out is queued (behind it: the queue keeps its order).
-            if (outputLow() && rib.hasPending() && now >= firstUpdateAt) {
+            if (outputLow() && rib.hasPending() && now >= firstUpdateAt && !rib.drainDeferred()) {
                 drainRib(n, !firstBatch, DRAIN_BYTES);
                 firstBatch = false;
             }

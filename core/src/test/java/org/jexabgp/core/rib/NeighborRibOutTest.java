@@ -47,8 +47,8 @@ class NeighborRibOutTest {
         boolean cache = random.nextInt(5) > 0;
         int k = 2 + random.nextInt(5);
         // small limits make tables too large to drain through a copy early: both ways of draining are exercised
-        NeighborRibOut.Starter starter =
-                new NeighborRibOut.Starter(new UpdatePacker(), random.nextBoolean() ? 1 << 16 : random.nextInt(40));
+        int limit = random.nextBoolean() ? 1 << 16 : random.nextInt(40);
+        NeighborRibOut.Starter starter = new NeighborRibOut.Starter(new UpdatePacker(), limit, Long.MAX_VALUE);
         NeighborRibOut[] shared = new NeighborRibOut[k];
         AdjRibOut[] own = new AdjRibOut[k];
         Negotiated[] sessions = new Negotiated[k];
@@ -270,6 +270,49 @@ class NeighborRibOutTest {
         fanout.apply(withdraw ? AdjRibOut::withdraw : AdjRibOut::announce);
         if (withdraw) own.withdraw(r);
         else own.announce(r);
+    }
+
+    /**
+     * Neighbours coming up together on a table too large to drain once for all (limit 10 slots here) take their copies
+     * a turn each once a turn copied its share (40 slots here); the last one holds the table alone and copies nothing.
+     * A change for some of them is a copy, counted too.
+     */
+    @Test
+    void copiesOfALargeSharedTableAreSpreadOverTurns() {
+        NeighborRibOut.Starter starter = new NeighborRibOut.Starter(new UpdatePacker(), 10, 40);
+        List<NeighborRibOut> n = new ArrayList<>();
+        for (int i = 0; i < 4; i++) n.add(starter.start(true));
+        long[] prefixes = new long[50];
+        for (int i = 0; i < prefixes.length; i++) prefixes[i] = (0x0A000000L + ((long) i << 8)) << 8 | 24;
+        Route shape = Route.of(new InetNlri(Family.IPV4_UNICAST, new Prefix(IpAddress.v4(0), 0), 0), NEXT_HOPS[0],
+                AttributeSet.of(List.of(RibFixtures.med(3))));
+        NeighborRibOut.Fanout<Route> fanout = new NeighborRibOut.Fanout<>();
+        for (NeighborRibOut r : n) fanout.add(r, shape);
+        fanout.apply((rib, r) -> rib.announceV4(r, prefixes, 0, prefixes.length));
+        starter.newTurn();
+        assertThat(starter.copiedThisTurn()).isZero();
+        // a route for the last one alone: it takes a copy (50 slots), the turn's share is spent
+        fanout.add(n.get(3), shape);
+        fanout.apply((rib, r) -> rib.withdrawV4(r, prefixes, 0, 1));
+        assertThat(starter.copiedThisTurn()).isEqualTo(50);
+        assertThat(n.get(3).shared()).isFalse();
+
+        Negotiated session = RibFixtures.session(65000, 65001, Family.IPV4_UNICAST);
+        List<List<String>> sent = new ArrayList<>();
+        for (int i = 0; i < 3; i++) sent.add(new ArrayList<>());
+        assertThat(n.get(0).drainDeferred()).isTrue();
+        starter.newTurn();
+        assertThat(n.get(0).drainDeferred()).isFalse();
+        n.get(0).drain(session, PackingOptions.DEFAULT, false, reports(sent.get(0)));
+        assertThat(starter.copiedThisTurn()).isEqualTo(50);
+        assertThat(n.get(1).drainDeferred()).isTrue();
+        starter.newTurn();
+        n.get(1).drain(session, PackingOptions.DEFAULT, false, reports(sent.get(1)));
+        // the third holds the table alone now: no copy, nothing to wait for
+        assertThat(n.get(2).drainDeferred()).isFalse();
+        n.get(2).drain(session, PackingOptions.DEFAULT, false, reports(sent.get(2)));
+        assertThat(starter.copiedThisTurn()).isEqualTo(50);
+        assertThat(sent.get(0)).isNotEmpty().isEqualTo(sent.get(1)).isEqualTo(sent.get(2));
     }
 
     /** A session that encodes otherwise (no ASN4 here) gets UPDATEs of its own, and its own table. */

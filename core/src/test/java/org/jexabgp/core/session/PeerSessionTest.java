@@ -12,6 +12,8 @@ import org.jexabgp.core.model.Neighbor;
 import org.jexabgp.core.model.Route;
 import org.jexabgp.core.rib.AdjRibOut;
 import org.jexabgp.core.rib.NeighborRibOut;
+import org.jexabgp.core.rib.PackingOptions;
+import org.jexabgp.core.rib.UpdatePacker;
 import org.jexabgp.wire.IpAddress;
 import org.jexabgp.wire.Negotiated;
 import org.jexabgp.wire.message.Message;
@@ -241,6 +243,37 @@ class PeerSessionTest {
         session.run(now);
         assertThat(session.state()).isEqualTo(State.ESTABLISHED);
         assertThat(pullAll()).isEqualTo(KEEPALIVE + ROUTE_UPDATE + EOR_IPV4);
+    }
+
+    /**
+     * A first drain that would copy a large table shared with other neighbours waits while the turn has copied its
+     * share (NeighborRibOut.drainDeferred): the KEEPALIVE goes, the routes and the End-of-RIB in a later turn.
+     */
+    @Test
+    void aDrainThatWouldCopyTooMuchThisTurnWaits() throws Exception {
+        Neighbor n = ConfigurationSyntax.parse(CONFIG.formatted(""), "test.conf", ProgramCheck.ANY).neighbors()
+                .getFirst();
+        NeighborRibOut.Starter starter = new NeighborRibOut.Starter(new UpdatePacker(), 0, 1);
+        NeighborRibOut mine = starter.start(true);
+        NeighborRibOut other = starter.start(true);
+        NeighborRibOut third = starter.start(true);
+        NeighborRibOut.Fanout<Route> fanout = new NeighborRibOut.Fanout<>();
+        for (Route r : n.routes()) {
+            for (NeighborRibOut h : List.of(mine, other, third)) fanout.add(h, r);
+            fanout.apply(AdjRibOut::announce);
+        }
+        session = new PeerSession(n, SessionSettings.DEFAULT.withFirstUpdateDelay(0), mine, listener);
+        session.start(now);
+        session.tcpUp(now, LOCAL, REMOTE);
+        assertThat(pullAll()).isEqualTo(OUR_OPEN);
+        starter.newTurn();
+        other.drain(Negotiation.standard(), PackingOptions.DEFAULT, false, (m, l) -> {}); // a copy: the share
+        feed(PEER_OPEN + KEEPALIVE);
+        session.run(now);
+        assertThat(pullAll()).isEqualTo(KEEPALIVE);
+        starter.newTurn();
+        session.run(now);
+        assertThat(pullAll()).isEqualTo(ROUTE_UPDATE + EOR_IPV4);
     }
 
     /**
