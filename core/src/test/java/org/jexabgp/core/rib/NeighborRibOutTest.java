@@ -315,6 +315,45 @@ class NeighborRibOutTest {
         assertThat(sent.get(0)).isNotEmpty().isEqualTo(sent.get(1)).isEqualTo(sent.get(2));
     }
 
+    /**
+     * Sessions encode alike when every component of their Negotiated but the hold time is equal: each other component,
+     * changed alone, makes them differ (a component added to Negotiated and not compared fails this), and the packing
+     * options are one flag.
+     */
+    @Test
+    void everyComponentButTheHoldTimeMakesTheEncoding() throws Exception {
+        Negotiated base = new Negotiated(65000, 65001, true, Negotiated.STANDARD_SIZE, 180,
+                List.of(Family.IPV4_UNICAST), Set.of(), Set.of(), Set.of(), Negotiated.Refresh.NORMAL, false, false,
+                false);
+        java.lang.reflect.RecordComponent[] components = Negotiated.class.getRecordComponents();
+        Class<?>[] types = new Class<?>[components.length];
+        for (int i = 0; i < components.length; i++) types[i] = components[i].getType();
+        java.lang.reflect.Constructor<Negotiated> canonical = Negotiated.class.getDeclaredConstructor(types);
+        for (int c = 0; c < components.length; c++) {
+            Object[] values = new Object[components.length];
+            for (int i = 0; i < components.length; i++) values[i] = components[i].getAccessor().invoke(base);
+            values[c] = changed(values[c]);
+            Negotiated other = canonical.newInstance(values);
+            boolean holdTime = components[c].getName().equals("holdTimeSeconds");
+            assertThat(NeighborRibOut.sameEncoding(base, other)).as(components[c].getName()).isEqualTo(holdTime);
+        }
+        assertThat(PackingOptions.class.getRecordComponents()).extracting(java.lang.reflect.RecordComponent::getName)
+                .containsExactly("groupUpdates");
+    }
+
+    private static Object changed(Object value) {
+        return switch (value) {
+            case Long l -> l + 1;
+            case Integer i -> i + 1;
+            case Boolean b -> !b;
+            case Negotiated.Refresh r -> r == Negotiated.Refresh.NORMAL ? Negotiated.Refresh.ENHANCED
+                    : Negotiated.Refresh.NORMAL;
+            case List<?> l -> List.of(Family.IPV6_UNICAST);
+            case Set<?> s when s.isEmpty() -> Set.of(Family.IPV4_UNICAST);
+            default -> throw new AssertionError("a component of a type this test does not change: " + value);
+        };
+    }
+
     /** A session that encodes otherwise (no ASN4 here) gets UPDATEs of its own, and its own table. */
     @Test
     void aSessionThatEncodesOtherwisePacksItsOwn() {
