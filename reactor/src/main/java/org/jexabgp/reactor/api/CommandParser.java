@@ -80,13 +80,16 @@ public final class CommandParser {
      * trimmable at either end, a space after each opening bracket and before each closing one, and around each comma
      * (but at the line's ends). Lines with communities written as normalised stay as they are too.
      */
-    private static boolean isNormal(String line) {
-        int n = line.length();
+    private static boolean isNormal(String text) {
+        // read as bytes, one copy of a Latin-1 string (each charAt is four calls while interpreted, issue 9); only ASCII
+        // characters matter here, and one beyond Latin-1 reads as '?'
+        byte[] line = text.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        int n = line.length;
         if (n == 0) return true;
-        if (line.charAt(0) <= ' ' || line.charAt(n - 1) <= ' ') return false;
-        char previous = 0;
+        if ((line[0] & 0xFF) <= ' ' || (line[n - 1] & 0xFF) <= ' ') return false;
+        int previous = 0;
         for (int i = 0; i < n; i++) {
-            char c = line.charAt(i);
+            int c = line[i] & 0xFF;
             switch (c) {
                 case '\t', '\r', '\n' -> {
                     return false;
@@ -95,13 +98,13 @@ public final class CommandParser {
                     if (previous == ' ') return false;
                 }
                 case '[', '(' -> {
-                    if (i + 1 < n && line.charAt(i + 1) != ' ') return false;
+                    if (i + 1 < n && line[i + 1] != ' ') return false;
                 }
                 case ']', ')' -> {
                     if (i > 0 && previous != ' ') return false;
                 }
                 case ',' -> {
-                    if (i > 0 && previous != ' ' || i + 1 < n && line.charAt(i + 1) != ' ') return false;
+                    if (i > 0 && previous != ' ' || i + 1 < n && line[i + 1] != ' ') return false;
                 }
                 default -> {}
             }

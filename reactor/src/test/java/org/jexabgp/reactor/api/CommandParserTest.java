@@ -24,7 +24,8 @@ class CommandParserTest {
         String bracketed = "announce route 10.0.0.0/24 next-hop 1.1.1.1 community [ 65000:1 , 65000:2 ] ( a )";
         assertThat(CommandParser.normalise(bracketed)).isSameAs(bracketed);
         java.util.Random random = new java.util.Random(5);
-        String alphabet = "ab1 ,[]()\t\r\n\u0001/";
+        // beyond ASCII too: Latin-1 (é, no-break space) and beyond (ā), which the byte view reads as '?'
+        String alphabet = "ab1 ,[]()\t\r\n\u0001/\u00e9\u00a0\u0101";
         for (int i = 0; i < 20_000; i++) {
             StringBuilder sb = new StringBuilder();
             for (int j = random.nextInt(12); j > 0; j--) sb.append(alphabet.charAt(random.nextInt(alphabet.length())));

@@ -11,7 +11,8 @@ class NameCandidatesTest {
     private static final String[] WORDS = {
         "announce", "withdraw", "route", "route-refresh", "attributes", "neighbor", "127.0.0.1", "show", "adj-rib",
         "out", "in", "flush", "clear", "eor", "ipv4", "unicast", "#", "version", "help", "watchdog", "teardown",
-        "10.0.0.0/8", "next-hop", "self", "vpls", "reload", "reset", "restart", "shutdown", "operational"
+        "10.0.0.0/8", "next-hop", "self", "vpls", "reload", "reset", "restart", "shutdown", "operational",
+        "\u00e9t\u00e9", "r\u0101ute", "sh\u00f6w"
     };
 
     @Test
