@@ -7,6 +7,8 @@ import java.util.Map;
 import org.jexabgp.core.model.Configuration;
 import org.jexabgp.core.model.Neighbor;
 import org.jexabgp.core.model.Route;
+import org.jexabgp.core.rib.AdjRibOut;
+import org.jexabgp.core.rib.NeighborRibOut;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -87,6 +89,7 @@ final class Reload {
         }
         List<Peer> kept = new ArrayList<>();
         List<Neighbor> restarted = new ArrayList<>();
+        Map<Peer, List<RouteChange>> changes = new LinkedHashMap<>();
         for (Peer p : current) {
             Neighbor n = matched.get(p);
             if (n == null) {
@@ -99,12 +102,13 @@ final class Reload {
                 p.rib.release(); // a new peer takes its place
                 restarted.add(n);
             } else {
-                routeChanges(target, p, n);
+                changes.put(p, routeChanges(target, p, n));
                 // the same bindings may now reach other programs (processes-match, a process added or removed)
                 p.subscriptions = new Subscriptions(n.api(), next.processes());
                 kept.add(p);
             }
         }
+        applyRouteChanges(changes);
         current.clear();
         current.addAll(kept);
         target.configuration(next);
@@ -112,32 +116,56 @@ final class Reload {
         for (Neighbor n : wanted.values()) target.startPeer(n);
     }
 
-    /** The configured routes that left are withdrawn, new ones announced (config.md §1); the session stays. */
-    private static void routeChanges(Target target, Peer p, Neighbor next) {
+    /** A configured route a reload withdraws or announces, as it goes to that neighbour. */
+    private record RouteChange(Route route, boolean announce) {}
+
+    /**
+     * The configured routes that left are withdrawn, new ones announced (config.md §1); the session stays. Returns the
+     * changes, made by {@link #applyRouteChanges}.
+     */
+    private static List<RouteChange> routeChanges(Target target, Peer p, Neighbor next) {
         List<Route> before = p.neighbor.routes();
         List<Route> after = next.routes();
         java.util.Set<Route> afterSet = new java.util.HashSet<>(after);
         java.util.Set<Route> beforeSet = new java.util.HashSet<>(before);
+        List<RouteChange> changes = new ArrayList<>();
         for (Route r : before) {
             if (!afterSet.contains(r)) {
                 Route resolved = target.resolveSelf(p, r);
-                if (resolved != null) {
-                    p.rib.withdraw(resolved);
-                    routeChanged(p, resolved, false);
-                }
+                if (resolved != null) changes.add(new RouteChange(resolved, false));
             }
         }
         for (Route r : after) {
             if (!beforeSet.contains(r) && !(r.withdrawn() && r.watchdog() != null)) {
                 Route resolved = target.resolveSelf(p, r);
-                if (resolved != null) {
-                    p.rib.announce(resolved);
-                    routeChanged(p, resolved, true);
-                }
+                if (resolved != null) changes.add(new RouteChange(resolved, true));
             }
         }
         // the next reload compares against these routes
         p.neighbor = next;
+        return changes;
+    }
+
+    /**
+     * Makes each neighbour's changes, in order. Neighbours with the same changes (a template's routes) get them through
+     * one {@link NeighborRibOut.Fanout} a change: those sharing an Adj-RIB-Out keep sharing it, made once, rather than
+     * each taking a copy of it (a large table shared by many neighbours was copied by each within the reload's turn).
+     */
+    private static void applyRouteChanges(Map<Peer, List<RouteChange>> changes) {
+        Map<List<RouteChange>, List<Peer>> alike = new LinkedHashMap<>();
+        for (Map.Entry<Peer, List<RouteChange>> e : changes.entrySet()) {
+            if (e.getValue().isEmpty()) continue;
+            alike.computeIfAbsent(e.getValue(), k -> new ArrayList<>()).add(e.getKey());
+        }
+        NeighborRibOut.Fanout<Route> fanout = new NeighborRibOut.Fanout<>();
+        for (Map.Entry<List<RouteChange>, List<Peer>> group : alike.entrySet()) {
+            for (RouteChange c : group.getKey()) {
+                for (Peer p : group.getValue()) fanout.add(p.rib, c.route());
+                fanout.apply(c.announce() ? AdjRibOut::announce : AdjRibOut::withdraw);
+            }
+        }
+        for (Map.Entry<Peer, List<RouteChange>> e : changes.entrySet())
+            for (RouteChange c : e.getValue()) routeChanged(e.getKey(), c.route(), c.announce());
     }
 
     /** runtime.md §7: the {@code message} category tells the route changes a reload made. */

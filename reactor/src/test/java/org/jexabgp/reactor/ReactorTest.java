@@ -453,6 +453,28 @@ class ReactorTest {
         assertThat(answered(e) - lines).isEqualTo(3);
     }
 
+    /**
+     * A reload giving neighbours that share an Adj-RIB-Out the same new configured route makes it once in the shared
+     * table: they still share it (each took a copy when the changes were made neighbour by neighbour).
+     */
+    @Test
+    void aReloadsSameRouteChangesKeepATableShared() throws Exception {
+        String withRoute = CONFIG.replace("api { processes [ ctl ]; neighbor-changes; }",
+                "api { processes [ ctl ]; neighbor-changes; }\n    static { route 10.5.0.0/16 next-hop 10.0.0.1; }");
+        assertThat(withRoute).isNotEqualTo(CONFIG);
+        Engine e = new Engine(CONFIG, SessionSettings.DEFAULT, withRoute);
+        e.command("announce route 10.2.0.0/16 next-hop 10.0.0.1");
+        e.turn();
+        Peer two = e.peer("10.0.0.2");
+        Peer three = e.peer("10.0.0.3");
+        assertThat(two.rib.sharesWith(three.rib)).isTrue();
+        e.command("reload");
+        e.turns(2);
+        assertThat(e.reactor.peers()).containsExactly(two, three); // the same sessions, routes changed
+        assertThat(two.rib.sharesWith(three.rib)).isTrue();
+        assertThat(two.rib.routes()).extracting(r -> r.nlri().text()).containsExactly("10.2.0.0/16", "10.5.0.0/16");
+    }
+
     /** Gives each of the neighbours 10.0.0.2-9 an Adj-RIB-Out of its own: a route for it alone, answered. */
     private static Engine ownTables(Engine e) {
         for (int i = 2; i < 10; i++)
