@@ -417,12 +417,9 @@ class ReactorTest {
     @Test
     void aNeighbourGoneLeavesTheTableItSharedToTheOthers() throws Exception {
         String withoutThree = CONFIG.substring(0, CONFIG.indexOf("neighbor 10.0.0.3"));
-        Engine e = new Engine(CONFIG, SessionSettings.DEFAULT, withoutThree);
-        e.command("announce route 10.2.0.0/16 next-hop 10.0.0.1");
-        e.turn();
+        Engine e = sharingOneTable(new Engine(CONFIG, SessionSettings.DEFAULT, withoutThree));
         Peer two = e.peer("10.0.0.2");
         Peer three = e.peer("10.0.0.3");
-        assertThat(two.rib.sharesWith(three.rib)).isTrue();
         e.command("reload");
         e.turns(2);
         assertThat(e.reactor.peers()).containsExactly(two);
@@ -462,17 +459,22 @@ class ReactorTest {
         String withRoute = CONFIG.replace("api { processes [ ctl ]; neighbor-changes; }",
                 "api { processes [ ctl ]; neighbor-changes; }\n    static { route 10.5.0.0/16 next-hop 10.0.0.1; }");
         assertThat(withRoute).isNotEqualTo(CONFIG);
-        Engine e = new Engine(CONFIG, SessionSettings.DEFAULT, withRoute);
-        e.command("announce route 10.2.0.0/16 next-hop 10.0.0.1");
-        e.turn();
+        Engine e = sharingOneTable(new Engine(CONFIG, SessionSettings.DEFAULT, withRoute));
         Peer two = e.peer("10.0.0.2");
         Peer three = e.peer("10.0.0.3");
-        assertThat(two.rib.sharesWith(three.rib)).isTrue();
         e.command("reload");
         e.turns(2);
         assertThat(e.reactor.peers()).containsExactly(two, three); // the same sessions, routes changed
         assertThat(two.rib.sharesWith(three.rib)).isTrue();
         assertThat(two.rib.routes()).extracting(r -> r.nlri().text()).containsExactly("10.2.0.0/16", "10.5.0.0/16");
+    }
+
+    /** A program's route to both neighbours 10.0.0.2 and 10.0.0.3: they share one Adj-RIB-Out. */
+    private static Engine sharingOneTable(Engine e) {
+        e.command("announce route 10.2.0.0/16 next-hop 10.0.0.1");
+        e.turn();
+        assertThat(e.peer("10.0.0.2").rib.sharesWith(e.peer("10.0.0.3").rib)).isTrue();
+        return e;
     }
 
     /** Gives each of the neighbours 10.0.0.2-9 an Adj-RIB-Out of its own: a route for it alone, answered. */

@@ -83,11 +83,7 @@ public final class NeighborRibOut {
 
         /** About to change in place: no memo of it or leading to it stays true. */
         void forget() {
-            Memo m = memo;
-            if (m != null) {
-                if (m.after.origin == this) m.after.origin = null;
-                memo = null;
-            }
+            release();
             Table o = origin;
             if (o != null) {
                 if (o.memo != null && o.memo.after == this) o.memo = null;
@@ -113,8 +109,7 @@ public final class NeighborRibOut {
         }
 
         void remember(Memo m) {
-            Memo old = memo;
-            if (old != null && old.after.origin == this) old.after.origin = null;
+            release();
             memo = m;
             m.after.origin = this;
         }
@@ -307,7 +302,7 @@ public final class NeighborRibOut {
             own().newSession();
             return;
         }
-        if (m == null || !known) {
+        if (!known) {
             Table after = t.copy();
             after.rib.newSession();
             m = new Memo(NEW_SESSION, null, after);
@@ -361,7 +356,7 @@ public final class NeighborRibOut {
             else rib.drain(session, options, includeWithdrawals, sink, bytes);
             return;
         }
-        if (m == null || !known) {
+        if (!known) {
             Table after = t.copy();
             DrainRecording updates = new DrainRecording();
             after.rib.drain(session, options, includeWithdrawals, updates);

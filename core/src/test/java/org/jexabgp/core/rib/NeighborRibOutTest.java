@@ -29,6 +29,9 @@ class NeighborRibOutTest {
         IpAddress.parse("192.0.2.1"), IpAddress.parse("192.0.2.2"), IpAddress.parse("2001:db8::1")
     };
     private static final Family[] FAMILIES = {Family.IPV4_UNICAST, Family.IPV4_MULTICAST, Family.IPV6_UNICAST};
+    /** An IPv4 unicast shape for announceV4: its prefix a stand-in, MED 3. */
+    private static final Route SHAPE = Route.of(new InetNlri(Family.IPV4_UNICAST, new Prefix(IpAddress.v4(0), 0), 0),
+            NEXT_HOPS[0], AttributeSet.of(List.of(RibFixtures.med(3))));
     private static final AttributeSet LARGE =
             AttributeSet.of(List.of(new RibFixtures.Raw(99, 0xC0, new WireWriter().bytes(new byte[200]).toBytes())));
 
@@ -188,10 +191,8 @@ class NeighborRibOutTest {
         NeighborRibOut.Starter starter = new NeighborRibOut.Starter(new UpdatePacker());
         List<NeighborRibOut> neighbours = new ArrayList<>();
         for (int i = 0; i < 200; i++) neighbours.add(starter.start(true));
-        long[] prefixes = new long[1000];
-        for (int i = 0; i < prefixes.length; i++) prefixes[i] = (0x14000000L + ((long) i << 8)) << 8 | 24;
-        Route shape = Route.of(new InetNlri(Family.IPV4_UNICAST, new Prefix(IpAddress.v4(0), 0), 0), NEXT_HOPS[0],
-                AttributeSet.of(List.of(RibFixtures.med(3))));
+        long[] prefixes = slash24s(0x14000000L, 1000);
+        Route shape = SHAPE;
         NeighborRibOut.Fanout<Route> fanout = new NeighborRibOut.Fanout<>();
         List<AdjRibOut> changed = new ArrayList<>();
         for (NeighborRibOut n : neighbours) fanout.add(n, shape);
@@ -282,10 +283,8 @@ class NeighborRibOutTest {
         NeighborRibOut.Starter starter = new NeighborRibOut.Starter(new UpdatePacker(), 10, 40);
         List<NeighborRibOut> n = new ArrayList<>();
         for (int i = 0; i < 4; i++) n.add(starter.start(true));
-        long[] prefixes = new long[50];
-        for (int i = 0; i < prefixes.length; i++) prefixes[i] = (0x0A000000L + ((long) i << 8)) << 8 | 24;
-        Route shape = Route.of(new InetNlri(Family.IPV4_UNICAST, new Prefix(IpAddress.v4(0), 0), 0), NEXT_HOPS[0],
-                AttributeSet.of(List.of(RibFixtures.med(3))));
+        long[] prefixes = slash24s(0x0A000000L, 50);
+        Route shape = SHAPE;
         NeighborRibOut.Fanout<Route> fanout = new NeighborRibOut.Fanout<>();
         for (NeighborRibOut r : n) fanout.add(r, shape);
         fanout.apply((rib, r) -> rib.announceV4(r, prefixes, 0, prefixes.length));
@@ -444,6 +443,13 @@ class NeighborRibOutTest {
         long[] values = new long[out.size()];
         for (int i = 0; i < values.length; i++) values[i] = out.get(i);
         return values;
+    }
+
+    /** {@code n} consecutive /24s from {@code first}, as announceV4 takes them. */
+    private static long[] slash24s(long first, int n) {
+        long[] out = new long[n];
+        for (int i = 0; i < n; i++) out[i] = (first + ((long) i << 8)) << 8 | 24;
+        return out;
     }
 
     private static long v4(Prefix p) {
