@@ -152,6 +152,9 @@ final class TrainCommand implements Callable<Integer> {
             }
             sun.misc.Signal.raise(new sun.misc.Signal("TERM"));
         });
+        // what a daemon's main starts with (Main.run), so that the cache holds its lambdas too
+        DaemonMode.linkDropCalls();
+        org.jexabgp.daemon.engine.Engine.prepareForPrograms();
         int code;
         if (ownIds(user)) {
             CommandLine server = ServerCommand.alone();

@@ -41,7 +41,19 @@ import org.jspecify.annotations.Nullable;
  * million received routes took).
  */
 final class AdjRibIn {
-    private record Key(Family family, Bytes nlri) {}
+    private record Key(Family family, Bytes nlri) {
+        // Written out: a record's generated equals and hashCode are linked at run time through method handles,
+        // milliseconds of every start for each record (issue 9).
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && family.equals(k.family) && nlri.equals(k.nlri);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * family.hashCode() + nlri.hashCode();
+        }
+    }
 
     private record Stored(long order, RibEntry entry) {}
 

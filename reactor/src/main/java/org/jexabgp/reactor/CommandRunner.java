@@ -146,6 +146,10 @@ final class CommandRunner {
     }
 
     private boolean execute(Processes processes, Processes.Entry e, Command command) {
+        // Route commands, nearly all a program sends, are taken before the switch: a switch on the type is linked at
+        // run time by a bootstrap that generates a class, milliseconds of a start (issue 9), now paid only by a
+        // program that sends another command.
+        if (command instanceof Command.Routes r) return routes(e, r);
         return switch (command) {
             case Command.Routes r -> routes(e, r);
             case Command.EndOfRib c -> {

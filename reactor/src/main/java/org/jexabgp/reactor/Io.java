@@ -76,6 +76,19 @@ public interface Io {
      * key, one byte per char (ISO-8859-1).
      */
     record ConnectionOptions(@Nullable String md5Password, int outgoingTtl, int incomingTtl) {
+        // Written out: a record's generated equals and hashCode are linked at run time through method handles,
+        // milliseconds of every start for each record (issue 9).
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof ConnectionOptions c && outgoingTtl == c.outgoingTtl && incomingTtl == c.incomingTtl
+                    && java.util.Objects.equals(md5Password, c.md5Password);
+        }
+
+        @Override
+        public int hashCode() {
+            return (java.util.Objects.hashCode(md5Password) * 31 + outgoingTtl) * 31 + incomingTtl;
+        }
+
         public static final ConnectionOptions NONE = new ConnectionOptions(null, -1, -1);
     }
 }

@@ -2,6 +2,18 @@ package org.jexabgp.reactor;
 
 /** Names one running instance of a configured API process (a respawn gets a new key). */
 public record ProcessKey(String name, int generation) {
+    // Written out: a record's generated equals and hashCode are linked at run time through method handles,
+    // milliseconds of every start for each record (issue 9).
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ProcessKey k && generation == k.generation && name.equals(k.name);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * name.hashCode() + generation;
+    }
+
     @Override
     public String toString() {
         return name + "#" + generation;

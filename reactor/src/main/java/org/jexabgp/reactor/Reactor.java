@@ -392,6 +392,18 @@ public final class Reactor {
 
     /** A neighbour's address or range, as the listeners' keys name it. */
     private record Guarded(IpAddress address, int prefixLength) {
+        // Written out: a record's generated equals and hashCode are linked at run time through method handles,
+        // milliseconds of every start for each record (issue 9).
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Guarded g && prefixLength == g.prefixLength && address.equals(g.address);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * address.hashCode() + prefixLength;
+        }
+
         Guarded(Neighbor n) {
             this(n.peerAddress(), n.peerPrefixLength());
         }
@@ -506,32 +518,34 @@ public final class Reactor {
         if (all && options.session().attempts() > 0 && !shuttingDown) pendingShutdown = "no peer left";
     }
 
+    /**
+     * Tests of the type here and in {@link #accept}, not switches on it: such a switch is linked at run time by a
+     * bootstrap that generates a class, milliseconds of every start (issue 9).
+     */
     private void handleConnection(ConnEvent e) {
-        switch (e) {
-            case ConnEvent.Connected c -> {
-                Peer p = byConn.get(c.conn());
-                if (p == null) {
-                    io().close(c.conn());
-                    return;
-                }
-                p.session.tcpUp(now, address(c.local()), address(c.remote()));
+        if (e instanceof ConnEvent.Connected c) {
+            Peer p = byConn.get(c.conn());
+            if (p == null) {
+                io().close(c.conn());
+                return;
             }
-            case ConnEvent.Closed c -> {
-                Peer holder = heldBy.remove(c.conn());
-                if (holder != null) holder.held = null;
-                Peer p = byConn.get(c.conn());
-                // what the peer sent before it closed (its NOTIFICATION) is handled first: the session ends for that
-                // reason, not as "closing connection"; handling it may close the session's side itself
-                if (p != null && c.conn().equals(p.conn) && p.session.bufferedInput() > 0) p.session.run(now);
-                byConn.remove(c.conn());
-                farewell.remove(c.conn());
-                Closing gone = closing.remove(c.conn());
-                if (gone != null) connectIfWaiting(gone.peer);
-                if (p == null || p.conn == null || !p.conn.equals(c.conn())) return;
-                p.conn = null;
-                p.session.tcpDown(now, c.reason());
-            }
-            case ConnEvent.Accepted a -> accept(a.conn(), a.local(), a.remote());
+            p.session.tcpUp(now, address(c.local()), address(c.remote()));
+        } else if (e instanceof ConnEvent.Closed c) {
+            Peer holder = heldBy.remove(c.conn());
+            if (holder != null) holder.held = null;
+            Peer p = byConn.get(c.conn());
+            // what the peer sent before it closed (its NOTIFICATION) is handled first: the session ends for that
+            // reason, not as "closing connection"; handling it may close the session's side itself
+            if (p != null && c.conn().equals(p.conn) && p.session.bufferedInput() > 0) p.session.run(now);
+            byConn.remove(c.conn());
+            farewell.remove(c.conn());
+            Closing gone = closing.remove(c.conn());
+            if (gone != null) connectIfWaiting(gone.peer);
+            if (p == null || p.conn == null || !p.conn.equals(c.conn())) return;
+            p.conn = null;
+            p.session.tcpDown(now, c.reason());
+        } else if (e instanceof ConnEvent.Accepted a) {
+            accept(a.conn(), a.local(), a.remote());
         }
     }
 
@@ -539,17 +553,18 @@ public final class Reactor {
     private void accept(ConnKey conn, Endpoint local, Endpoint remote) {
         IpAddress remoteIp = address(remote);
         IpAddress localIp = address(local);
-        switch (NeighborMatch.match(peers, config.neighbors(), localIp, remoteIp)) {
-            case NeighborMatch.Result.Single s -> acceptFor(s.peer(), conn, localIp, remoteIp);
-            case NeighborMatch.Result.Generated g -> {
-                Peer p = addPeer(g.neighbor(), true);
-                if (p == null) return;
-                p.generated = true;
-                adopt(p, conn, localIp, remoteIp);
-            }
-            case NeighborMatch.Result.Ambiguous a ->
-                refuse(conn, 6, 5, "could not accept the connection (more than one neighbor match)");
-            case NeighborMatch.Result.None n -> refuse(conn, 6, 3, "no session configured for the peer");
+        NeighborMatch.Result match = NeighborMatch.match(peers, config.neighbors(), localIp, remoteIp);
+        if (match instanceof NeighborMatch.Result.Single s) {
+            acceptFor(s.peer(), conn, localIp, remoteIp);
+        } else if (match instanceof NeighborMatch.Result.Generated g) {
+            Peer p = addPeer(g.neighbor(), true);
+            if (p == null) return;
+            p.generated = true;
+            adopt(p, conn, localIp, remoteIp);
+        } else if (match instanceof NeighborMatch.Result.Ambiguous) {
+            refuse(conn, 6, 5, "could not accept the connection (more than one neighbor match)");
+        } else {
+            refuse(conn, 6, 3, "no session configured for the peer");
         }
     }
 

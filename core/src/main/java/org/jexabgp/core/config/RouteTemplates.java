@@ -34,7 +34,21 @@ public final class RouteTemplates {
 
     private static final Template GENERAL = new Template(null);
 
-    private record Key(String attributes, boolean withdraw, boolean nlriForm, int family) {}
+    private record Key(String attributes, boolean withdraw, boolean nlriForm, int family) {
+        // Written out: a record's generated equals and hashCode are linked at run time through method handles,
+        // milliseconds of every start for each record (issue 9).
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && withdraw == k.withdraw && nlriForm == k.nlriForm && family == k.family
+                    && attributes.equals(k.attributes);
+        }
+
+        @Override
+        public int hashCode() {
+            return ((attributes.hashCode() * 31 + Boolean.hashCode(withdraw)) * 31 + Boolean.hashCode(nlriForm)) * 31
+                    + family;
+        }
+    }
 
     private final Map<Key, Template> templates = new HashMap<>();
 

@@ -34,80 +34,74 @@ public final class Fsm {
     }
 
     private static Step idle(Event event, Settings settings) {
-        return switch (event) {
-            case Event.Start s -> settings.passive() ? Step.of(State.ACTIVE) : Step.of(State.CONNECT, new Connect());
-            case Event.RetryDue r -> settings.passive() ? Step.of(State.ACTIVE) : Step.of(State.CONNECT, new Connect());
+        return switch (event.kind()) {
+            case START, RETRY_DUE -> settings.passive() ? Step.of(State.ACTIVE) : Step.of(State.CONNECT, new Connect());
             // An incoming connection while idle (passive peer waiting): take it (RFC 4271 §8.2.2, passive start).
-            case Event.TcpUp t -> Step.of(State.OPENSENT, new SendOpen(), new ArmHold());
-            case Event.TcpDown d -> Step.of(State.IDLE);
+            case TCP_UP -> Step.of(State.OPENSENT, new SendOpen(), new ArmHold());
             default -> Step.of(State.IDLE);
         };
     }
 
     private static Step connecting(State state, Event event, Settings settings) {
-        return switch (event) {
-            case Event.TcpUp t -> Step.of(State.OPENSENT, new SendOpen(), new ArmHold());
-            case Event.TcpDown d -> Step.of(State.IDLE, new ScheduleRetry());
-            case Event.Stop s -> Step.of(State.IDLE, new DisarmTimers(), new Close());
-            case Event.Start s -> Step.of(state);
-            case Event.RetryDue r -> Step.of(state);
+        return switch (event.kind()) {
+            case TCP_UP -> Step.of(State.OPENSENT, new SendOpen(), new ArmHold());
+            case TCP_DOWN -> Step.of(State.IDLE, new ScheduleRetry());
+            case STOP -> Step.of(State.IDLE, new DisarmTimers(), new Close());
             // Nothing else can arrive without a connection; ignore rather than crash (RFC 4271 §8.2.2 is lenient here).
             default -> Step.of(state);
         };
     }
 
     private static Step openSent(Event event, Settings settings) {
-        return switch (event) {
-            case Event.OpenIn o -> Step.of(State.OPENCONFIRM, new SendKeepalive(), new ArmHold(), new ArmKeepalive());
-            case Event.NotificationIn n -> down("notification received (" + n.code() + "," + n.subcode() + ")");
-            case Event.Error e -> fail(e.code(), e.subcode(), e.reason());
+        return switch (event.kind()) {
+            case OPEN_IN -> Step.of(State.OPENCONFIRM, new SendKeepalive(), new ArmHold(), new ArmKeepalive());
+            case NOTIFICATION_IN -> notified((Event.NotificationIn) event);
+            case ERROR -> failed((Event.Error) event);
             // ExaBGP: the peer did not send its OPEN in time (bgp.openwait) → 5/1 "waited for open too long".
-            case Event.HoldExpired h -> fail(5, 1, "waited for open too long");
-            case Event.TcpDown d -> down(d.reason());
-            case Event.Stop s -> stop(s);
+            case HOLD_EXPIRED -> fail(5, 1, "waited for open too long");
+            case TCP_DOWN -> down(((Event.TcpDown) event).reason());
+            case STOP -> stop((Event.Stop) event);
             // RFC 4271 §8.2.2 OpenSent: any other message is an FSM error (5/1).
-            case Event.KeepaliveIn k -> fail(5, 1, "Receive Unexpected Message in OpenSent State");
-            case Event.MessageIn m -> fail(5, 1, "Receive Unexpected Message in OpenSent State");
-            case Event.KeepaliveDue k -> Step.of(State.OPENSENT);
-            case Event.Start s -> Step.of(State.OPENSENT);
-            case Event.RetryDue r -> Step.of(State.OPENSENT);
-            case Event.TcpUp t -> Step.of(State.OPENSENT);
+            case KEEPALIVE_IN, MESSAGE_IN -> fail(5, 1, "Receive Unexpected Message in OpenSent State");
+            case KEEPALIVE_DUE, START, RETRY_DUE, TCP_UP -> Step.of(State.OPENSENT);
         };
     }
 
     private static Step openConfirm(Event event, Settings settings) {
-        return switch (event) {
-            case Event.KeepaliveIn k -> Step.of(State.ESTABLISHED, new ArmHold(), new SessionUp());
-            case Event.NotificationIn n -> down("notification received (" + n.code() + "," + n.subcode() + ")");
-            case Event.Error e -> fail(e.code(), e.subcode(), e.reason());
-            case Event.HoldExpired h -> fail(4, 0, "Hold timer expired");
-            case Event.KeepaliveDue k -> Step.of(State.OPENCONFIRM, new SendKeepalive(), new ArmKeepalive());
-            case Event.TcpDown d -> down(d.reason());
-            case Event.Stop s -> stop(s);
+        return switch (event.kind()) {
+            case KEEPALIVE_IN -> Step.of(State.ESTABLISHED, new ArmHold(), new SessionUp());
+            case NOTIFICATION_IN -> notified((Event.NotificationIn) event);
+            case ERROR -> failed((Event.Error) event);
+            case HOLD_EXPIRED -> fail(4, 0, "Hold timer expired");
+            case KEEPALIVE_DUE -> Step.of(State.OPENCONFIRM, new SendKeepalive(), new ArmKeepalive());
+            case TCP_DOWN -> down(((Event.TcpDown) event).reason());
+            case STOP -> stop((Event.Stop) event);
             // runtime.md §8: anything but a KEEPALIVE after our KEEPALIVE → 5/2.
-            case Event.OpenIn o -> fail(5, 2, "Receive Unexpected Message in OpenConfirm State");
-            case Event.MessageIn m -> fail(5, 2, "Receive Unexpected Message in OpenConfirm State");
-            case Event.Start s -> Step.of(State.OPENCONFIRM);
-            case Event.RetryDue r -> Step.of(State.OPENCONFIRM);
-            case Event.TcpUp t -> Step.of(State.OPENCONFIRM);
+            case OPEN_IN, MESSAGE_IN -> fail(5, 2, "Receive Unexpected Message in OpenConfirm State");
+            case START, RETRY_DUE, TCP_UP -> Step.of(State.OPENCONFIRM);
         };
     }
 
     private static Step established(Event event, Settings settings) {
-        return switch (event) {
-            case Event.KeepaliveIn k -> Step.of(State.ESTABLISHED, new ArmHold());
-            case Event.MessageIn m -> Step.of(State.ESTABLISHED, new ArmHold());
-            case Event.KeepaliveDue k -> Step.of(State.ESTABLISHED, new SendKeepalive(), new ArmKeepalive());
-            case Event.NotificationIn n -> down("notification received (" + n.code() + "," + n.subcode() + ")");
-            case Event.Error e -> fail(e.code(), e.subcode(), e.reason());
-            case Event.HoldExpired h -> fail(4, 0, "Hold timer expired");
-            case Event.TcpDown d -> down(d.reason());
-            case Event.Stop s -> stop(s);
-            case Event.OpenIn o -> fail(5, 3, "Receive Unexpected Message in Established State");
-            case Event.Start s -> Step.of(State.ESTABLISHED);
-            case Event.RetryDue r -> Step.of(State.ESTABLISHED);
-            case Event.TcpUp t -> Step.of(State.ESTABLISHED);
+        return switch (event.kind()) {
+            case KEEPALIVE_IN, MESSAGE_IN -> Step.of(State.ESTABLISHED, new ArmHold());
+            case KEEPALIVE_DUE -> Step.of(State.ESTABLISHED, new SendKeepalive(), new ArmKeepalive());
+            case NOTIFICATION_IN -> notified((Event.NotificationIn) event);
+            case ERROR -> failed((Event.Error) event);
+            case HOLD_EXPIRED -> fail(4, 0, "Hold timer expired");
+            case TCP_DOWN -> down(((Event.TcpDown) event).reason());
+            case STOP -> stop((Event.Stop) event);
+            case OPEN_IN -> fail(5, 3, "Receive Unexpected Message in Established State");
+            case START, RETRY_DUE, TCP_UP -> Step.of(State.ESTABLISHED);
         };
+    }
+
+    private static Step notified(Event.NotificationIn n) {
+        return down("notification received (" + n.code() + "," + n.subcode() + ")");
+    }
+
+    private static Step failed(Event.Error e) {
+        return fail(e.code(), e.subcode(), e.reason());
     }
 
     private static Step down(String reason) {

@@ -26,6 +26,30 @@ public record Route(
         @Nullable String watchdog,
         boolean withdrawn,
         @Nullable String name) {
+    // Written out: a record's generated equals and hashCode are linked at run time through method handles,
+    // milliseconds of every start for each record (issue 9).
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Route r
+                && nextHopSelf == r.nextHopSelf
+                && withdrawn == r.withdrawn
+                && nlri.equals(r.nlri)
+                && attributes.equals(r.attributes)
+                && java.util.Objects.equals(nextHop, r.nextHop)
+                && java.util.Objects.equals(watchdog, r.watchdog)
+                && java.util.Objects.equals(name, r.name);
+    }
+
+    @Override
+    public int hashCode() {
+        int h = nlri.hashCode();
+        h = 31 * h + java.util.Objects.hashCode(nextHop);
+        h = 31 * h + Boolean.hashCode(nextHopSelf);
+        h = 31 * h + attributes.hashCode();
+        h = 31 * h + java.util.Objects.hashCode(watchdog);
+        h = 31 * h + Boolean.hashCode(withdrawn);
+        return 31 * h + java.util.Objects.hashCode(name);
+    }
 
     public static Route of(Nlri nlri, @Nullable IpAddress nextHop, AttributeSet attributes) {
         return new Route(nlri, nextHop, false, attributes, null, false, null);

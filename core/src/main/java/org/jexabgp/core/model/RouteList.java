@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.RandomAccess;
 import org.jexabgp.wire.Family;
 import org.jexabgp.wire.IpAddress;
@@ -119,7 +120,34 @@ public final class RouteList extends AbstractList<Route> implements RandomAccess
             AttributeSet attributes,
             @Nullable String watchdog,
             boolean withdrawn,
-            @Nullable String name) {}
+            @Nullable String name) {
+        // Written out: a record's generated equals and hashCode are linked at run time through method handles,
+        // milliseconds of every start for each record (issue 9).
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Shape s
+                    && pathId == s.pathId
+                    && self == s.self
+                    && withdrawn == s.withdrawn
+                    && family.equals(s.family)
+                    && attributes.equals(s.attributes)
+                    && Objects.equals(nextHop, s.nextHop)
+                    && Objects.equals(watchdog, s.watchdog)
+                    && Objects.equals(name, s.name);
+        }
+
+        @Override
+        public int hashCode() {
+            int h = family.hashCode();
+            h = 31 * h + Long.hashCode(pathId);
+            h = 31 * h + Objects.hashCode(nextHop);
+            h = 31 * h + Boolean.hashCode(self);
+            h = 31 * h + attributes.hashCode();
+            h = 31 * h + Objects.hashCode(watchdog);
+            h = 31 * h + Boolean.hashCode(withdrawn);
+            return 31 * h + Objects.hashCode(name);
+        }
+    }
 
     /** Collects routes in order; {@link #get} reads what was added so far. */
     public static final class Builder {

@@ -156,7 +156,19 @@ public final class AdjRibOut {
         }
     }
 
-    private record BucketKey(org.jexabgp.core.model.AttributeSet attributes, @Nullable IpAddress nextHop) {}
+    private record BucketKey(org.jexabgp.core.model.AttributeSet attributes, @Nullable IpAddress nextHop) {
+        // Written out: a record's generated equals and hashCode are linked at run time through method handles,
+        // milliseconds of every start for each record (issue 9).
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof BucketKey k && attributes.equals(k.attributes) && Objects.equals(nextHop, k.nextHop);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * attributes.hashCode() + Objects.hashCode(nextHop);
+        }
+    }
 
     /** One bucket of the journal: changes sharing attributes and next hop, per family in first-insertion order. */
     private static final class Bucket {
@@ -673,32 +685,30 @@ public final class AdjRibOut {
         counted.to = sink;
         counted.bytes = 0;
         while (!frozen.isEmpty() && counted.bytes < bytes) {
-            switch (frozen.peekFirst()) {
-                case FrozenKeys k -> {
-                    if (k.grouped) {
-                        k.next = packer.packInet(k.family, k.keys, k.next, k.n, k.attributes, k.nextHop, session,
-                                k.includeWithdrawals, counted, bytes - counted.bytes);
-                    } else {
-                        while (k.next < k.n && counted.bytes < bytes) {
-                            packer.packInet(k.family, k.keys, k.next, k.next + 1, k.attributes, k.nextHop, session,
-                                    k.includeWithdrawals, counted, Long.MAX_VALUE);
-                            k.next++;
-                        }
+            // a test of the type, not a switch on it: such a switch is linked at run time, milliseconds of a start
+            if (frozen.peekFirst() instanceof FrozenKeys k) {
+                if (k.grouped) {
+                    k.next = packer.packInet(k.family, k.keys, k.next, k.n, k.attributes, k.nextHop, session,
+                            k.includeWithdrawals, counted, bytes - counted.bytes);
+                } else {
+                    while (k.next < k.n && counted.bytes < bytes) {
+                        packer.packInet(k.family, k.keys, k.next, k.next + 1, k.attributes, k.nextHop, session,
+                                k.includeWithdrawals, counted, Long.MAX_VALUE);
+                        k.next++;
                     }
-                    if (k.next == k.n) frozen.removeFirst();
                 }
-                case FrozenChanges c -> {
-                    frozen.removeFirst();
-                    int first = sink instanceof DrainRecording r ? r.size() : 0;
-                    if (c.grouped) {
-                        packer.pack(c.changes, session, c.includeWithdrawals, counted);
-                    } else {
-                        for (Change change : c.changes)
-                            packer.pack(List.of(change), session, c.includeWithdrawals, counted);
-                    }
-                    // packed at once, given at once: a recording keeps that (NeighborRibOut replays it in parts)
-                    if (sink instanceof DrainRecording r) r.together(first);
+                if (k.next == k.n) frozen.removeFirst();
+            } else {
+                FrozenChanges c = (FrozenChanges) frozen.removeFirst();
+                int first = sink instanceof DrainRecording r ? r.size() : 0;
+                if (c.grouped) {
+                    packer.pack(c.changes, session, c.includeWithdrawals, counted);
+                } else {
+                    for (Change change : c.changes)
+                        packer.pack(List.of(change), session, c.includeWithdrawals, counted);
                 }
+                // packed at once, given at once: a recording keeps that (NeighborRibOut replays it in parts)
+                if (sink instanceof DrainRecording r) r.together(first);
             }
         }
         counted.to = null;

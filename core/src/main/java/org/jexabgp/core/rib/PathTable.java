@@ -23,6 +23,29 @@ final class PathTable {
             @Nullable String watchdog,
             boolean withdrawn,
             @Nullable String name) {
+        // Written out: a record's generated equals and hashCode are linked at run time through method handles,
+        // milliseconds of every start for each record (issue 9).
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Path p
+                    && nextHopSelf == p.nextHopSelf
+                    && withdrawn == p.withdrawn
+                    && attributes.equals(p.attributes)
+                    && Objects.equals(nextHop, p.nextHop)
+                    && Objects.equals(watchdog, p.watchdog)
+                    && Objects.equals(name, p.name);
+        }
+
+        @Override
+        public int hashCode() {
+            int h = attributes.hashCode();
+            h = 31 * h + Objects.hashCode(nextHop);
+            h = 31 * h + Boolean.hashCode(nextHopSelf);
+            h = 31 * h + Objects.hashCode(watchdog);
+            h = 31 * h + Boolean.hashCode(withdrawn);
+            return 31 * h + Objects.hashCode(name);
+        }
+
         static Path of(Route r) {
             return new Path(r.nextHop(), r.nextHopSelf(), r.attributes(), r.watchdog(), r.withdrawn(), r.name());
         }

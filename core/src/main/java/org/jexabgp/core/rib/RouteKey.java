@@ -10,6 +10,18 @@ import org.jexabgp.wire.nlri.Nlri;
  * The natural order is the packing order of wire.md §9.3 step 1: family, then the key's unsigned bytes.
  */
 public record RouteKey(Family family, Bytes nlriKey) implements Comparable<RouteKey> {
+    // Written out: a record's generated equals and hashCode are linked at run time through method handles,
+    // milliseconds of every start for each record (issue 9).
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof RouteKey k && family.equals(k.family) && nlriKey.equals(k.nlriKey);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * family.hashCode() + nlriKey.hashCode();
+    }
+
     private static final Comparator<RouteKey> ORDER =
             Comparator.comparing(RouteKey::family).thenComparing(RouteKey::nlriKey);
 

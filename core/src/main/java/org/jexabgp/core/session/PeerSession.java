@@ -437,20 +437,19 @@ public final class PeerSession {
         // the peer has spoken since ESTABLISHED: what it sent at once is now read, our first UPDATE may go
         if (state == State.ESTABLISHED) firstUpdateAt = Math.min(firstUpdateAt, now);
         report(message, raw, n);
-        switch (message) {
-            case Keepalive k -> {
-                // runtime.md §8 (ExaBGP): with a zero hold time no KEEPALIVE may follow the one confirming the OPEN
-                if (state == State.ESTABLISHED && negotiated != null && negotiated.holdTimeSeconds() == 0)
-                    fire(Event.Error.class, new Event.Error(2, 6,
-                            "Negotiated holdtime was zero, it was invalid to send us a keepalive messages"), now);
-                else fire(Event.KeepaliveIn.class, new Event.KeepaliveIn(), now);
-            }
-            case Notification no -> fire(Event.NotificationIn.class, new Event.NotificationIn(no.code(), no.subcode()), now);
-            case RouteRefresh rr -> {
-                fire(Event.MessageIn.class, new Event.MessageIn(), now);
-                if (state == State.ESTABLISHED && rr.subtype() == RouteRefresh.REQUEST) answerRefresh(rr, n);
-            }
-            default -> fire(Event.MessageIn.class, new Event.MessageIn(), now);
+        // tests of the type, not a switch on it: such a switch is linked at run time, milliseconds of every start
+        if (message instanceof Keepalive) {
+            // runtime.md §8 (ExaBGP): with a zero hold time no KEEPALIVE may follow the one confirming the OPEN
+            if (state == State.ESTABLISHED && negotiated != null && negotiated.holdTimeSeconds() == 0)
+                fire(Event.Error.class, new Event.Error(2, 6,
+                        "Negotiated holdtime was zero, it was invalid to send us a keepalive messages"), now);
+            else fire(Event.KeepaliveIn.class, new Event.KeepaliveIn(), now);
+        } else if (message instanceof Notification no) {
+            fire(Event.NotificationIn.class, new Event.NotificationIn(no.code(), no.subcode()), now);
+        } else {
+            fire(Event.MessageIn.class, new Event.MessageIn(), now);
+            if (message instanceof RouteRefresh rr && state == State.ESTABLISHED && rr.subtype() == RouteRefresh.REQUEST)
+                answerRefresh(rr, n);
         }
     }
 
@@ -487,9 +486,9 @@ public final class PeerSession {
     }
 
     private void apply(Action action, Event event, long now) {
-        switch (action) {
-            case Action.Connect c -> connect(now);
-            case Action.SendOpen s -> {
+        switch (action.kind()) {
+            case CONNECT -> connect(now);
+            case SEND_OPEN -> {
                 if (neighbor.localAs() == null && neighbor.peerAs() == null) {
                     openDeferred = true; // local-as auto: the peer speaks first (runtime.md §8)
                     return;
@@ -498,11 +497,11 @@ public final class PeerSession {
                 sentOpen = open;
                 queue(open, Negotiation.beforeOpen(neighbor));
             }
-            case Action.SendKeepalive s -> {
+            case SEND_KEEPALIVE -> {
                 if (state == State.ESTABLISHED) queueAhead(Keepalive.INSTANCE, negotiatedOrDefault());
                 else queue(Keepalive.INSTANCE, negotiatedOrDefault());
             }
-            case Action.SendNotification s -> {
+            case SEND_NOTIFICATION -> {
                 // A peer's error drops what was queued (the session is broken); our own teardown or shutdown sends
                 // what was already decided first, so both engines put the same bytes on the wire whatever they pulled.
                 if (!ownDecision) {
@@ -511,28 +510,29 @@ public final class PeerSession {
                 }
                 Notification exact = pendingNotification;
                 pendingNotification = null;
+                Action.SendNotification s = (Action.SendNotification) action;
                 Notification notification = exact != null ? exact : Notification.of(s.code(), s.subcode(), s.reason());
                 queue(notification, negotiatedOrDefault());
             }
-            case Action.Close c -> {
+            case CLOSE -> {
                 if (connected) listener.close();
                 connected = false;
             }
-            case Action.ArmHold a -> {
+            case ARM_HOLD -> {
                 if (state == State.OPENSENT) holdDeadline = now + settings.openWaitSeconds() * SECOND;
                 else {
                     int hold = negotiated != null ? negotiated.holdTimeSeconds() : neighbor.holdTimeSeconds();
                     holdDeadline = hold == 0 ? NEVER : now + hold * SECOND;
                 }
             }
-            case Action.ArmKeepalive a -> {
+            case ARM_KEEPALIVE -> {
                 int hold = negotiated != null ? negotiated.holdTimeSeconds() : neighbor.holdTimeSeconds();
                 keepaliveDeadline = hold == 0 ? NEVER : now + Math.max(1, hold / 3) * SECOND;
             }
-            case Action.DisarmTimers d -> holdDeadline = keepaliveDeadline = NEVER;
-            case Action.ScheduleRetry r -> scheduleRetry(now);
-            case Action.SessionUp u -> sessionUp();
-            case Action.SessionDown d -> sessionDown(d.reason(), event);
+            case DISARM_TIMERS -> holdDeadline = keepaliveDeadline = NEVER;
+            case SCHEDULE_RETRY -> scheduleRetry(now);
+            case SESSION_UP -> sessionUp();
+            case SESSION_DOWN -> sessionDown(((Action.SessionDown) action).reason(), event);
         }
     }
 

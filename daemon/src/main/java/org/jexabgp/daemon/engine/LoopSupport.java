@@ -46,20 +46,31 @@ final class LoopSupport {
         MetricsEndpoint.start(address, this);
     }
 
-    /** Hands one input to the reactor; socket inputs are handled by the engine that made them. */
+    /**
+     * Hands one input to the reactor; socket inputs are handled by the engine that made them. Tests of the type, not
+     * a switch on it: such a switch is linked at run time by a bootstrap that generates a class, milliseconds of
+     * every start (issue 9).
+     */
     void deliver(Reactor reactor, Input input) {
-        switch (input) {
-            case Input.Lines l -> {
-                stats.program(l.process().name()).commands += l.lines().size();
-                reactor.commands(l.process(), l.lines());
-            }
-            case Input.Task t -> t.task().accept(reactor);
-            case Input.ProcessExited e -> reactor.processExited(e.process(), e.code());
-            case Input.Signal s -> reactor.signal(s.name(), s.number());
-            case Input.Connected c -> reactor.connected(c.conn(), c.local(), c.remote());
-            case Input.Accepted a -> reactor.accepted(a.conn(), a.local(), a.remote());
-            case Input.Received r -> reactor.received(r.conn(), r.data(), 0, r.length());
-            case Input.Closed c -> reactor.closed(c.conn(), c.reason());
+        if (input instanceof Input.Received r) {
+            reactor.received(r.conn(), r.data(), 0, r.length());
+        } else if (input instanceof Input.Lines l) {
+            stats.program(l.process().name()).commands += l.lines().size();
+            reactor.commands(l.process(), l.lines());
+        } else if (input instanceof Input.Connected c) {
+            reactor.connected(c.conn(), c.local(), c.remote());
+        } else if (input instanceof Input.Closed c) {
+            reactor.closed(c.conn(), c.reason());
+        } else if (input instanceof Input.Accepted a) {
+            reactor.accepted(a.conn(), a.local(), a.remote());
+        } else if (input instanceof Input.Task t) {
+            t.task().accept(reactor);
+        } else if (input instanceof Input.ProcessExited e) {
+            reactor.processExited(e.process(), e.code());
+        } else if (input instanceof Input.Signal s) {
+            reactor.signal(s.name(), s.number());
+        } else {
+            throw new IllegalArgumentException("no handling for " + input);
         }
     }
 }

@@ -19,6 +19,18 @@ import org.slf4j.LoggerFactory;
 final class ProtectedPeers {
     /** A neighbour's address and prefix length: 32 or 128 for one peer, shorter for a range. */
     record Network(IpAddress address, int length) {
+        // Written out: a record's generated equals and hashCode are linked at run time through method handles,
+        // milliseconds of every start for each record (issue 9).
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Network n && length == n.length && address.equals(n.address);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * address.hashCode() + length;
+        }
+
         Network {
             if (length < 0 || length > address.bytes().length() * 8)
                 throw new IllegalArgumentException("prefix length " + length + " for " + address);

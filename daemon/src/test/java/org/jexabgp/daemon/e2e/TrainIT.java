@@ -40,4 +40,29 @@ class TrainIT {
         assertThat(lines.stream().filter(l -> l.matches(".*peer 127\\.0\\.0\\.[12] messages sent/received: open 1/1 "
                 + "update [1-9][0-9]*/[1-9][0-9]* .*"))).hasSize(4);
     }
+
+    /**
+     * Issue 9: a switch on a sealed type and a record's generated equals, hashCode and toString are linked at run time
+     * by bootstraps that generate classes, milliseconds of every start each, which the AOT cache does not keep. The
+     * training's daemons, both engines with sessions, UPDATEs both ways and a program, link none in our code.
+     */
+    @Test
+    void aDaemonsWorkLinksNoTypeSwitchNorRecordMethod() throws Exception {
+        Path indy = dir.resolve("indy.log");
+        DaemonProcess.Finished run = DaemonProcess.run(dir,
+                Map.of("JAVA_TOOL_OPTIONS", "-Xlog:methodhandles+indy=debug:file=" + indy),
+                Duration.ofSeconds(60), "train", "--seconds", "1", "--log", dir.resolve("train.log").toString());
+        assertThat(run.stderr()).doesNotContain("jexabgp train");
+        java.util.regex.Pattern site = java.util.regex.Pattern.compile(
+                "resolve_invokedynamic Bootstrap in (org/jexabgp/\\S+) indy#\\d+@CP\\[\\d+\\] (\\w+):");
+        List<String> linked = java.nio.file.Files.readAllLines(indy).stream()
+                .map(site::matcher)
+                .filter(java.util.regex.Matcher::find)
+                .map(m -> m.group(1) + " " + m.group(2))
+                .toList();
+        // the log is read: lambdas of our code are linked through it too
+        assertThat(linked).isNotEmpty();
+        assertThat(linked).noneMatch(l -> l.endsWith("Switch") || l.endsWith(" equals") || l.endsWith(" hashCode")
+                || l.endsWith(" toString"));
+    }
 }

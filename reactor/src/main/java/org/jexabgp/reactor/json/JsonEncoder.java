@@ -9,7 +9,6 @@ import org.jexabgp.wire.Negotiated;
 import org.jexabgp.wire.Verdict;
 import org.jexabgp.wire.attribute.Attribute;
 import org.jexabgp.wire.message.DecodedUpdate;
-import org.jexabgp.wire.message.Keepalive;
 import org.jexabgp.wire.message.Message;
 import org.jexabgp.wire.message.MessageCodec;
 import org.jexabgp.wire.message.Notification;
@@ -122,19 +121,23 @@ public final class JsonEncoder {
         }
         neighbor(out, who);
         out.field("direction", direction.jsonName());
-        switch (message) {
-            case Open o -> o.json(out, direction.received());
-            case Keepalive k -> {}
-            case RouteUpdate u -> update(out, u.decoded(), direction, session);
-            case Notification n -> dialect.notification(out, n, direction.received());
-            case RouteRefresh r -> r.json(out);
-            case Operational op -> {
-                // json.md §5.9; a body we cannot read is shown raw
-                var content = op.content();
-                if (content != null) content.json(out);
-                else out.beginObject("operational").field("raw", "0x" + op.body().hex()).endObject();
-            }
-            case UnknownMessage u -> out.beginObject("message").field("raw", "0x" + u.body().hex()).endObject();
+        // tests of the type, not a switch on it: such a switch is linked at run time by a bootstrap that generates a
+        // class, milliseconds of a start (issue 9); a KEEPALIVE has nothing more
+        if (message instanceof RouteUpdate u) {
+            update(out, u.decoded(), direction, session);
+        } else if (message instanceof Open o) {
+            o.json(out, direction.received());
+        } else if (message instanceof Notification n) {
+            dialect.notification(out, n, direction.received());
+        } else if (message instanceof RouteRefresh r) {
+            r.json(out);
+        } else if (message instanceof Operational op) {
+            // json.md §5.9; a body we cannot read is shown raw
+            var content = op.content();
+            if (content != null) content.json(out);
+            else out.beginObject("operational").field("raw", "0x" + op.body().hex()).endObject();
+        } else if (message instanceof UnknownMessage u) {
+            out.beginObject("message").field("raw", "0x" + u.body().hex()).endObject();
         }
         if (showNegotiated && message instanceof RouteUpdate) negotiated(out, session);
         return close(out);

@@ -2,6 +2,18 @@ package org.jexabgp.wire.attribute;
 
 /** Path attribute type code (IANA), an open enum: all 256 values are cached, so reading one allocates nothing. */
 public record AttributeCode(int value) implements Comparable<AttributeCode> {
+    // Written out: a record's generated equals and hashCode are linked at run time through method handles,
+    // milliseconds of every start for each record (issue 9).
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof AttributeCode c && value == c.value;
+    }
+
+    @Override
+    public int hashCode() {
+        return value;
+    }
+
     private static final AttributeCode[] ALL = new AttributeCode[256];
 
     static {

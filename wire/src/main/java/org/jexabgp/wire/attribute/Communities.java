@@ -12,6 +12,18 @@ import org.jexabgp.wire.WireWriter;
  * compare equal.
  */
 public record Communities(List<Community> values) implements Attribute {
+    // Written out: a record's generated equals and hashCode are linked at run time through method handles,
+    // milliseconds of every start for each record (issue 9).
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Communities c && values.equals(c.values);
+    }
+
+    @Override
+    public int hashCode() {
+        return values.hashCode();
+    }
+
     static final AttributeCodec CODEC = (body, flags, session) -> {
         // RFC 7606 §7.8: a length that is not a multiple of 4 is malformed
         if (body.remaining() % 4 != 0) throw Malformed.attributeLength(8, body.remaining());

@@ -4,6 +4,18 @@ import java.util.Locale;
 
 /** One standard community, RFC 1997: a 32-bit value, shown as {@code high:low} or a well-known name. */
 public record Community(long value) implements Comparable<Community> {
+    // Written out: a record's generated equals and hashCode are linked at run time through method handles,
+    // milliseconds of every start for each record (issue 9).
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Community c && value == c.value;
+    }
+
+    @Override
+    public int hashCode() {
+        return Long.hashCode(value);
+    }
+
     public static final Community NO_EXPORT = new Community(0xFFFFFF01L);
     public static final Community NO_ADVERTISE = new Community(0xFFFFFF02L);
     public static final Community NO_EXPORT_SUBCONFED = new Community(0xFFFFFF03L);

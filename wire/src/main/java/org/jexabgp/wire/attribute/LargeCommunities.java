@@ -9,6 +9,18 @@ import org.jexabgp.wire.WireWriter;
 
 /** LARGE_COMMUNITY, RFC 8092. Sorted and deduplicated as ExaBGP sends them (wire.md §13.10). */
 public record LargeCommunities(List<LargeCommunity> values) implements Attribute {
+    // Written out: a record's generated equals and hashCode are linked at run time through method handles,
+    // milliseconds of every start for each record (issue 9).
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof LargeCommunities c && values.equals(c.values);
+    }
+
+    @Override
+    public int hashCode() {
+        return values.hashCode();
+    }
+
     static final AttributeCodec CODEC = (body, flags, session) -> {
         // RFC 8092 §6: a length that is not a non-zero multiple of 12 is malformed (treat-as-withdraw)
         if (body.remaining() % 12 != 0) throw Malformed.attributeLength(32, body.remaining());

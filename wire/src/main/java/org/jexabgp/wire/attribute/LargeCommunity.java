@@ -4,6 +4,18 @@ import java.util.Comparator;
 
 /** One large community, RFC 8092 §3: global administrator and two local data parts, each 32 bits. */
 public record LargeCommunity(long global, long local1, long local2) implements Comparable<LargeCommunity> {
+    // Written out: a record's generated equals and hashCode are linked at run time through method handles,
+    // milliseconds of every start for each record (issue 9).
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof LargeCommunity c && global == c.global && local1 == c.local1 && local2 == c.local2;
+    }
+
+    @Override
+    public int hashCode() {
+        return (Long.hashCode(global) * 31 + Long.hashCode(local1)) * 31 + Long.hashCode(local2);
+    }
+
     private static final Comparator<LargeCommunity> ORDER = Comparator.comparingLong(LargeCommunity::global)
             .thenComparingLong(LargeCommunity::local1)
             .thenComparingLong(LargeCommunity::local2);

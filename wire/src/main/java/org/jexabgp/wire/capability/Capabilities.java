@@ -141,88 +141,91 @@ public final class Capabilities {
             int code = e.getKey();
             out.beginObject(codesAsKeys ? Integer.toString(code) : CapabilityCode.of(code).name());
             List<Capability> group = e.getValue();
-            switch (group.getFirst()) {
-                case Multiprotocol m -> {
-                    out.field("name", "multiprotocol").beginArray("families");
-                    for (Capability c : group) out.value(((Multiprotocol) c).family().slashName());
-                    out.endArray();
+            // tests of the type, not a switch on it: such a switch is linked at run time by a bootstrap that generates a
+            // class, milliseconds of a start (issue 9)
+            Capability kind = group.getFirst();
+            if (kind instanceof Multiprotocol m) {
+                out.field("name", "multiprotocol").beginArray("families");
+                for (Capability c : group) out.value(((Multiprotocol) c).family().slashName());
+                out.endArray();
+            } else if (kind instanceof RouteRefresh r) {
+                out.field("name", "route-refresh").field("variant", "RFC");
+            } else if (kind instanceof CiscoRouteRefresh r) {
+                out.field("name", "route-refresh").field("variant", "Cisco");
+            } else if (kind instanceof EnhancedRouteRefresh r) {
+                out.field("name", "enhanced-route-refresh");
+            } else if (kind instanceof Operational o) {
+                out.field("name", "operational");
+            } else if (kind instanceof ExtendedMessage x) {
+                out.field("name", "extended-message").field("size", 65535);
+            } else if (kind instanceof Asn4 a) {
+                out.field("name", "asn4").field("asn4", ((Asn4) group.getLast()).asn());
+            } else if (kind instanceof ExtendedNextHop n) {
+                out.field("name", "nexthop").beginArray("conversion");
+                for (Capability c : group) {
+                    for (ExtendedNextHop.Entry x : ((ExtendedNextHop) c).entries())
+                        out.value(x.family().slashName() + "/" + x.nextHopAfi().name());
                 }
-                case RouteRefresh r -> out.field("name", "route-refresh").field("variant", "RFC");
-                case CiscoRouteRefresh r -> out.field("name", "route-refresh").field("variant", "Cisco");
-                case EnhancedRouteRefresh r -> out.field("name", "enhanced-route-refresh");
-                case Operational o -> out.field("name", "operational");
-                case ExtendedMessage x -> out.field("name", "extended-message").field("size", 65535);
-                case Asn4 a -> out.field("name", "asn4").field("asn4", ((Asn4) group.getLast()).asn());
-                case ExtendedNextHop n -> {
-                    out.field("name", "nexthop").beginArray("conversion");
-                    for (Capability c : group) {
-                        for (ExtendedNextHop.Entry x : ((ExtendedNextHop) c).entries())
-                            out.value(x.family().slashName() + "/" + x.nextHopAfi().name());
+                out.endArray();
+            } else if (kind instanceof AddPath p) {
+                out.field("name", "addpath");
+                for (Capability c : group) {
+                    for (AddPath.Entry x : ((AddPath) c).families())
+                        out.field(x.family().slashName(), x.modeName());
+                }
+            } else if (kind instanceof GracefulRestart g) {
+                gracefulRestart(out, (GracefulRestart) group.getLast());
+            } else if (kind instanceof Hostname h) {
+                Hostname last = (Hostname) group.getLast();
+                out.field("host-name", last.host()).field("domain-name", last.domain());
+            } else if (kind instanceof SoftwareVersion s) {
+                out.field("software", ((SoftwareVersion) group.getLast()).version());
+            } else if (kind instanceof MultiSession s) {
+                out.field("name", "multisession").field("variant", s.cisco() ? "Cisco" : "RFC");
+                out.beginArray("capabilities");
+                // draft-ietf-idr-bgp-multisession: a flags byte, then the session identifiers
+                boolean first = true;
+                for (Capability c : group) {
+                    Bytes v = ((MultiSession) c).value();
+                    for (int i = first ? 1 : 0; i < v.length(); i++) out.value(Integer.toString(v.u8(i)));
+                    first = false;
+                }
+                out.endArray();
+            } else if (kind instanceof OutboundRouteFiltering o) {
+                out.field("name", "outbound-route-filtering").beginObject("families");
+                for (Capability c : group) {
+                    for (OutboundRouteFiltering.Entry x : ((OutboundRouteFiltering) c).entries()) {
+                        out.beginObject(x.family().slashName());
+                        for (OutboundRouteFiltering.Orf orf : x.orfs()) out.field(orf.typeName(), orf.modeName());
+                        out.endObject();
                     }
-                    out.endArray();
                 }
-                case AddPath p -> {
-                    out.field("name", "addpath");
-                    for (Capability c : group) {
-                        for (AddPath.Entry x : ((AddPath) c).families())
-                            out.field(x.family().slashName(), x.modeName());
+                out.endObject();
+            } else if (kind instanceof BgpRole r) {
+                out.field("name", "role").field("role", ((BgpRole) group.getLast()).roleName());
+            } else if (kind instanceof DynamicCapability d) {
+                out.field("name", "dynamic-capability").beginArray("capabilities");
+                for (Capability c : group) for (int x : ((DynamicCapability) c).codes()) out.value(x);
+                out.endArray();
+            } else if (kind instanceof LongLivedGracefulRestart l) {
+                out.field("name", "long-lived-graceful-restart").beginObject("families");
+                for (Capability c : group) {
+                    for (LongLivedGracefulRestart.Entry x : ((LongLivedGracefulRestart) c).families()) {
+                        out.beginObject(x.family().slashName()).field("stale-time", x.staleTimeSeconds());
+                        out.beginArray("flags");
+                        if ((x.flags() & LongLivedGracefulRestart.FORWARDING) != 0) out.value("forwarding");
+                        out.endArray().endObject();
                     }
                 }
-                case GracefulRestart g -> gracefulRestart(out, (GracefulRestart) group.getLast());
-                case Hostname h -> {
-                    Hostname last = (Hostname) group.getLast();
-                    out.field("host-name", last.host()).field("domain-name", last.domain());
-                }
-                case SoftwareVersion s -> out.field("software", ((SoftwareVersion) group.getLast()).version());
-                case MultiSession s -> {
-                    out.field("name", "multisession").field("variant", s.cisco() ? "Cisco" : "RFC");
-                    out.beginArray("capabilities");
-                    // draft-ietf-idr-bgp-multisession: a flags byte, then the session identifiers
-                    boolean first = true;
-                    for (Capability c : group) {
-                        Bytes v = ((MultiSession) c).value();
-                        for (int i = first ? 1 : 0; i < v.length(); i++) out.value(Integer.toString(v.u8(i)));
-                        first = false;
-                    }
-                    out.endArray();
-                }
-                case OutboundRouteFiltering o -> {
-                    out.field("name", "outbound-route-filtering").beginObject("families");
-                    for (Capability c : group) {
-                        for (OutboundRouteFiltering.Entry x : ((OutboundRouteFiltering) c).entries()) {
-                            out.beginObject(x.family().slashName());
-                            for (OutboundRouteFiltering.Orf orf : x.orfs()) out.field(orf.typeName(), orf.modeName());
-                            out.endObject();
-                        }
-                    }
-                    out.endObject();
-                }
-                case BgpRole r -> out.field("name", "role").field("role", ((BgpRole) group.getLast()).roleName());
-                case DynamicCapability d -> {
-                    out.field("name", "dynamic-capability").beginArray("capabilities");
-                    for (Capability c : group) for (int x : ((DynamicCapability) c).codes()) out.value(x);
-                    out.endArray();
-                }
-                case LongLivedGracefulRestart l -> {
-                    out.field("name", "long-lived-graceful-restart").beginObject("families");
-                    for (Capability c : group) {
-                        for (LongLivedGracefulRestart.Entry x : ((LongLivedGracefulRestart) c).families()) {
-                            out.beginObject(x.family().slashName()).field("stale-time", x.staleTimeSeconds());
-                            out.beginArray("flags");
-                            if ((x.flags() & LongLivedGracefulRestart.FORWARDING) != 0) out.value("forwarding");
-                            out.endArray().endObject();
-                        }
-                    }
-                    out.endObject();
-                }
-                case LinkLocalNextHop n -> out.field("name", "link-local-nexthop");
-                case UnknownCapability u -> {
-                    UnknownCapability last = (UnknownCapability) group.getLast();
-                    out.field("name", "unknown")
-                            .field("iana", "unknown")
-                            .field("value", code)
-                            .field("raw", last.value().hex());
-                }
+                out.endObject();
+            } else if (kind instanceof LinkLocalNextHop n) {
+                out.field("name", "link-local-nexthop");
+            } else if (kind instanceof UnknownCapability u) {
+                UnknownCapability last = (UnknownCapability) group.getLast();
+                out.field("name", "unknown")
+                        .field("iana", "unknown")
+                        .field("value", code)
+                        .field("raw", last.value().hex());
             }
             out.endObject();
         }

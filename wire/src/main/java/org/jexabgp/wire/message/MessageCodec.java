@@ -88,15 +88,14 @@ public final class MessageCodec {
         int start = out.length();
         for (int i = 0; i < MARKER_LENGTH; i++) out.u8(0xFF);
         out.u16(0).u8(message.type().value());
-        switch (message) {
-            case Open o -> o.encode(out);
-            case RouteUpdate u -> u.encode(out, session);
-            case Notification n -> n.encode(out);
-            case Keepalive k -> {}
-            case RouteRefresh r -> r.encode(out);
-            case Operational op -> out.bytes(op.body());
-            case UnknownMessage u -> out.bytes(u.body());
-        }
+        // Tests of the type rather than a switch on it: such a switch is linked at run time by a bootstrap that
+        // generates a class, milliseconds of every start (issue 9). A KEEPALIVE has no body.
+        if (message instanceof RouteUpdate u) u.encode(out, session);
+        else if (message instanceof Open o) o.encode(out);
+        else if (message instanceof Notification n) n.encode(out);
+        else if (message instanceof RouteRefresh r) r.encode(out);
+        else if (message instanceof Operational op) out.bytes(op.body());
+        else if (message instanceof UnknownMessage u) out.bytes(u.body());
         int length = out.length() - start;
         if (length > Negotiated.EXTENDED_SIZE) throw new IllegalArgumentException("message too long: " + length);
         out.setU16(start + MARKER_LENGTH, length);

@@ -177,14 +177,12 @@ public final class UpdateCodec {
         As4Aggregator as4Aggregator = null;
         AsPath asPath = null;
         Aggregator aggregator = null;
+        // tests of the type, not a switch on it: such a switch is linked at run time, milliseconds of a start (issue 9)
         for (Attribute a : attributes) {
-            switch (a) {
-                case As4Path p -> as4Path = p;
-                case As4Aggregator g -> as4Aggregator = g;
-                case AsPath p -> asPath = p;
-                case Aggregator g -> aggregator = g;
-                default -> {}
-            }
+            if (a instanceof As4Path p) as4Path = p;
+            else if (a instanceof As4Aggregator g) as4Aggregator = g;
+            else if (a instanceof AsPath p) asPath = p;
+            else if (a instanceof Aggregator g) aggregator = g;
         }
         if (as4Path == null && as4Aggregator == null) return attributes;
         if (session.asn4()) problems.add("AS4_PATH/AS4_AGGREGATOR from a 4-byte ASN speaker ignored");

@@ -9,6 +9,18 @@ import org.jexabgp.wire.WireWriter;
 
 /** An IP prefix: address and mask length. Host bits are kept as given (the syntax layer rejects them). */
 public record Prefix(IpAddress address, int length) {
+    // Written out: a record's generated equals and hashCode are linked at run time through method handles,
+    // milliseconds of every start for each record (issue 9).
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Prefix p && length == p.length && address.equals(p.address);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * address.hashCode() + length;
+    }
+
     public Prefix {
         int max = address.isV4() ? 32 : 128;
         if (length < 0 || length > max) throw new IllegalArgumentException("invalid mask length " + length);

@@ -20,6 +20,18 @@ import org.jexabgp.wire.nlri.Prefix;
 public record InetNlri(Family family, Prefix prefix, long pathId) implements Nlri {
     public static final NlriCodec CODEC = InetNlri::decode;
 
+    // Written out: a record's generated equals and hashCode are linked at run time through method handles,
+    // milliseconds of every start for each record (issue 9).
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof InetNlri n && pathId == n.pathId && prefix.equals(n.prefix) && family.equals(n.family);
+    }
+
+    @Override
+    public int hashCode() {
+        return (family.hashCode() * 31 + prefix.hashCode()) * 31 + Long.hashCode(pathId);
+    }
+
     public InetNlri {
         Afi afi = prefix.address().afi();
         if (!family.afi().equals(afi))
