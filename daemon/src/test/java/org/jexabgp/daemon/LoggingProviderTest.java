@@ -53,6 +53,30 @@ class LoggingProviderTest {
         }
     }
 
+    /**
+     * The JDK's own loggers (a program's start is logged by ProcessBuilder) write through SLF4J, so the JDK does not
+     * start java.util.logging for them (issue 9) and what they say at our log level reaches our log.
+     */
+    @Test
+    void theJdksLoggersWriteThroughSlf4j() {
+        LoggerContext context = (LoggerContext) org.slf4j.LoggerFactory.getILoggerFactory();
+        Logger logger = context.getLogger("jexabgp.test.jdk");
+        ListAppender<ILoggingEvent> seen = new ListAppender<>();
+        seen.setContext(context);
+        seen.start();
+        logger.addAppender(seen);
+        logger.setLevel(Level.INFO);
+        try {
+            System.Logger jdk = System.getLogger("jexabgp.test.jdk");
+            assertThat(jdk.isLoggable(System.Logger.Level.INFO)).isTrue();
+            assertThat(jdk.isLoggable(System.Logger.Level.DEBUG)).isFalse();
+            jdk.log(System.Logger.Level.INFO, "from the JDK");
+            assertThat(seen.list).extracting(ILoggingEvent::getFormattedMessage).containsExactly("from the JDK");
+        } finally {
+            logger.detachAppender(seen);
+        }
+    }
+
     private static void restore(String key, String value) {
         if (value == null) System.clearProperty(key);
         else System.setProperty(key, value);
