@@ -63,23 +63,31 @@ public record IpAddress(Bytes bytes) implements Comparable<IpAddress> {
         return v4 == null ? null : of(v4);
     }
 
+    /**
+     * Four dot-separated decimal parts of one to three digits, each at most 255. One pass over the characters, no
+     * split: a configuration's addresses are read while the JVM still interprets, where a split's regular-expression
+     * machinery and its strings cost more than the reading (issue 9).
+     */
     private static byte @org.jspecify.annotations.Nullable [] parseV4(String text) {
-        String[] parts = text.split("\\.", -1);
-        if (parts.length != 4) return null;
         byte[] out = new byte[4];
-        for (int i = 0; i < 4; i++) {
-            String p = parts[i];
-            if (p.isEmpty() || p.length() > 3) return null;
-            int v = 0;
-            for (int j = 0; j < p.length(); j++) {
-                char c = p.charAt(j);
-                if (c < '0' || c > '9') return null;
-                v = v * 10 + (c - '0');
+        int part = 0, value = 0, digits = 0;
+        int n = text.length();
+        for (int i = 0; i <= n; i++) {
+            char c = i < n ? text.charAt(i) : '.';
+            if (c == '.') {
+                if (digits == 0 || part == 4) return null;
+                out[part++] = (byte) value;
+                value = 0;
+                digits = 0;
+            } else if (c >= '0' && c <= '9' && digits < 3) {
+                value = value * 10 + (c - '0');
+                if (value > 255) return null;
+                digits++;
+            } else {
+                return null;
             }
-            if (v > 255) return null;
-            out[i] = (byte) v;
         }
-        return out;
+        return part == 4 ? out : null;
     }
 
     private static @org.jspecify.annotations.Nullable IpAddress parseV6(String text) {
@@ -140,10 +148,24 @@ public record IpAddress(Bytes bytes) implements Comparable<IpAddress> {
         return bytes.hashCode();
     }
 
+    /** The dotted quad written digit by digit: a concatenation runs through method handles while interpreted. */
+    private String v4Text() {
+        byte[] text = new byte[15];
+        int n = 0;
+        for (int i = 0; i < 4; i++) {
+            if (i > 0) text[n++] = '.';
+            int v = bytes.u8(i);
+            if (v >= 100) text[n++] = (byte) ('0' + v / 100);
+            if (v >= 10) text[n++] = (byte) ('0' + v / 10 % 10);
+            text[n++] = (byte) ('0' + v % 10);
+        }
+        return new String(text, 0, n, java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+
     /** Dotted quad, or RFC 5952 text (lower case, longest zero run compressed) as ExaBGP prints. */
     @Override
     public String toString() {
-        if (isV4()) return bytes.u8(0) + "." + bytes.u8(1) + "." + bytes.u8(2) + "." + bytes.u8(3);
+        if (isV4()) return v4Text();
         int[] g = new int[8];
         for (int i = 0; i < 8; i++) g[i] = bytes.u8(2 * i) << 8 | bytes.u8(2 * i + 1);
         int bestStart = -1, bestLen = 0;

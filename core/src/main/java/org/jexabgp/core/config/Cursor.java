@@ -51,8 +51,13 @@ final class Cursor {
     }
 
     void expect(String punctuation) throws ConfigError {
+        // the expectation's text is made for an error only: a concatenation costs while interpreted (issue 9)
+        if (next < words.size() && words.get(next).is(punctuation)) {
+            next++;
+            return;
+        }
         Token t = next("'" + punctuation + "'");
-        if (!t.is(punctuation)) throw ConfigError.at(t, "'" + punctuation + "'");
+        throw ConfigError.at(t, "'" + punctuation + "'");
     }
 
     /** The token just read (for error positions). */

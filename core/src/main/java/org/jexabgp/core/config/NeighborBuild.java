@@ -151,9 +151,12 @@ final class NeighborBuild {
      */
     static String identity(Neighbor n) {
         if (n.listenPort() != 0) return n.peerAddress() + " listen " + n.listenPort();
-        String id = n.peerAddress() + " " + n.localAddress() + " " + n.localAs() + " " + n.peerAs() + " "
-                + n.routerId();
-        return n.capabilities().multiSession() ? id + " " + n.families() : id;
+        // appended, not concatenated with +: once per neighbour while the JVM interprets, where + runs through
+        // method handles (issue 9)
+        StringBuilder id = new StringBuilder(64).append(n.peerAddress()).append(' ').append(n.localAddress())
+                .append(' ').append(n.localAs()).append(' ').append(n.peerAs()).append(' ').append(n.routerId());
+        if (n.capabilities().multiSession()) id.append(' ').append(n.families());
+        return id.toString();
     }
 
     private static int md5Bytes(String key, String base64) {

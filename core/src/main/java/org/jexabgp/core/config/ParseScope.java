@@ -39,7 +39,7 @@ final class ParseScope {
 
     String autoApiName() {
         String name;
-        do name = "api-" + ++autoApi;
+        do name = "api-".concat(Integer.toString(++autoApi)); // not a + concatenation: slow while interpreted
         while (!apiNames.add(name));
         return name;
     }
