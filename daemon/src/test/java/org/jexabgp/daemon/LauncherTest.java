@@ -78,6 +78,21 @@ class LauncherTest {
         assertThat(run(Map.of(), "my exabgp.conf")).isEqualTo("0137 my exabgp.conf");
     }
 
+    /**
+     * The JIT's second tier waits for really hot code (issue 9: its compilations of start-up code took a core from the
+     * start), and options of the caller's come after the launcher's, so that they can set it otherwise.
+     */
+    @Test
+    void theSecondJitTierWaitsForHotCodeUnlessTheCallerSaysOtherwise() throws Exception {
+        Process p = start(Map.of("JEXABGP_JAVA_OPTS", "-XX:Tier4InvocationThreshold=5000"), "exabgp.conf");
+        List<String> args = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(args).contains("-XX:Tier4InvocationThreshold=100000", "-XX:Tier4CompileThreshold=150000",
+                "-XX:Tier4BackEdgeThreshold=400000", "-XX:Tier4MinInvocationThreshold=60000");
+        assertThat(args.lastIndexOf("-XX:Tier4InvocationThreshold=5000"))
+                .isGreaterThan(args.indexOf("-XX:Tier4InvocationThreshold=100000"));
+    }
+
     /** The launcher's list is that of the commands Main runs other than the daemon, and their dash forms. */
     @Test
     void otherCommandsKeepTheCallersUmask() throws Exception {
