@@ -39,9 +39,16 @@ final class SelectorEngine implements Engine {
     private final Set<ConnKey> toFlush = new LinkedHashSet<>();
     /** Connections not read until the reactor has handled their backlog (Reactor.inputBacklogged). */
     private final Set<ConnKey> paused = new LinkedHashSet<>();
-    private final ByteBuffer readBuffer = ByteBuffer.allocate(64 * 1024);
-    /** Where the reactor's bytes for a connection are pulled to before they are written. */
-    private final ByteBuffer pullBuffer = ByteBuffer.allocate(64 * 1024);
+    /**
+     * Sockets are read into, and written from, direct buffers: with a heap buffer the JDK goes through a temporary
+     * direct one at each call (a cache of them, a copy, a dozen calls more while the JVM interprets: issue 9). The
+     * reactor takes and gives byte arrays, copied from and to these.
+     */
+    private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(64 * 1024);
+    private final byte[] readBytes = new byte[64 * 1024];
+    /** Where the reactor's bytes for a connection are pulled to, then copied to writeBuffer to be written. */
+    private final byte[] pullBytes = new byte[64 * 1024];
+    private final ByteBuffer writeBuffer = ByteBuffer.allocateDirect(64 * 1024);
     /** Connections we closed, waiting for the peer's FIN (see {@link #linger}). */
     private final Set<ConnKey> lingering = new LinkedHashSet<>();
     private long nextIncoming = -1;
@@ -235,7 +242,8 @@ final class SelectorEngine implements Engine {
                 int n = c.channel.read(readBuffer);
                 if (n < 0) drop(id, c, "closing connection");
                 else if (n > 0) {
-                    r.received(id, readBuffer.array(), 0, n);
+                    readBuffer.flip().get(readBytes, 0, n);
+                    r.received(id, readBytes, 0, n);
                     if (r.inputBacklogged(id) && paused.add(id))
                         key.interestOps(key.interestOps() & ~SelectionKey.OP_READ);
                 }
@@ -317,17 +325,17 @@ final class SelectorEngine implements Engine {
                         return;
                     }
                 }
-                int n = reactor().pull(id, pullBuffer.array(), 0, pullBuffer.capacity());
+                int n = reactor().pull(id, pullBytes, 0, pullBytes.length);
                 if (n <= 0) {
                     if (c.closing && c.lingerUntil == 0) linger(id, c);
                     return;
                 }
-                pullBuffer.clear().limit(n);
-                c.channel.write(pullBuffer);
-                if (pullBuffer.hasRemaining()) {
-                    if (unsent == null) c.unsent = unsent = ByteBuffer.allocate(pullBuffer.capacity());
+                ByteBuffer out = writeBuffer.clear().put(pullBytes, 0, n).flip();
+                c.channel.write(out);
+                if (out.hasRemaining()) {
+                    if (unsent == null) c.unsent = unsent = ByteBuffer.allocate(pullBytes.length);
                     unsent.clear();
-                    unsent.put(pullBuffer).flip();
+                    unsent.put(out).flip();
                     awaitWritable(id, c);
                     return;
                 }
