@@ -546,6 +546,8 @@ public final class Reactor {
             p.session.tcpDown(now, c.reason());
         } else if (e instanceof ConnEvent.Accepted a) {
             accept(a.conn(), a.local(), a.remote());
+        } else {
+            throw new IllegalArgumentException("no handling for " + e);
         }
     }
 
@@ -563,8 +565,10 @@ public final class Reactor {
             adopt(p, conn, localIp, remoteIp);
         } else if (match instanceof NeighborMatch.Result.Ambiguous) {
             refuse(conn, 6, 5, "could not accept the connection (more than one neighbor match)");
-        } else {
+        } else if (match instanceof NeighborMatch.Result.None) {
             refuse(conn, 6, 3, "no session configured for the peer");
+        } else {
+            throw new IllegalArgumentException("no handling for " + match);
         }
     }
 

@@ -11,6 +11,7 @@ import org.jexabgp.wire.attribute.Attribute;
 import org.jexabgp.wire.message.DecodedUpdate;
 import org.jexabgp.wire.message.Message;
 import org.jexabgp.wire.message.MessageCodec;
+import org.jexabgp.wire.message.Keepalive;
 import org.jexabgp.wire.message.Notification;
 import org.jexabgp.wire.message.Open;
 import org.jexabgp.wire.message.Operational;
@@ -138,6 +139,8 @@ public final class JsonEncoder {
             else out.beginObject("operational").field("raw", "0x" + op.body().hex()).endObject();
         } else if (message instanceof UnknownMessage u) {
             out.beginObject("message").field("raw", "0x" + u.body().hex()).endObject();
+        } else if (!(message instanceof Keepalive)) {
+            throw new IllegalArgumentException("no JSON for " + message);
         }
         if (showNegotiated && message instanceof RouteUpdate) negotiated(out, session);
         return close(out);

@@ -96,6 +96,7 @@ public final class MessageCodec {
         else if (message instanceof RouteRefresh r) r.encode(out);
         else if (message instanceof Operational op) out.bytes(op.body());
         else if (message instanceof UnknownMessage u) out.bytes(u.body());
+        else if (!(message instanceof Keepalive)) throw new IllegalArgumentException("no encoding for " + message);
         int length = out.length() - start;
         if (length > Negotiated.EXTENDED_SIZE) throw new IllegalArgumentException("message too long: " + length);
         out.setU16(start + MARKER_LENGTH, length);
