@@ -46,12 +46,13 @@ final class AdjRibIn {
         // milliseconds of every start for each record (issue 9).
         @Override
         public boolean equals(Object o) {
-            return o instanceof Key k && family.equals(k.family) && nlri.equals(k.nlri);
+            return o instanceof Key k && java.util.Objects.equals(family, k.family)
+                    && java.util.Objects.equals(nlri, k.nlri);
         }
 
         @Override
         public int hashCode() {
-            return 31 * family.hashCode() + nlri.hashCode();
+            return 31 * java.util.Objects.hashCode(family) + java.util.Objects.hashCode(nlri);
         }
     }
 

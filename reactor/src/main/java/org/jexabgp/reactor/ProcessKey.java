@@ -6,12 +6,12 @@ public record ProcessKey(String name, int generation) {
     // milliseconds of every start for each record (issue 9).
     @Override
     public boolean equals(Object o) {
-        return o instanceof ProcessKey k && generation == k.generation && name.equals(k.name);
+        return o instanceof ProcessKey k && generation == k.generation && java.util.Objects.equals(name, k.name);
     }
 
     @Override
     public int hashCode() {
-        return 31 * name.hashCode() + generation;
+        return 31 * java.util.Objects.hashCode(name) + generation;
     }
 
     @Override

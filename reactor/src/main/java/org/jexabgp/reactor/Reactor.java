@@ -396,12 +396,13 @@ public final class Reactor {
         // milliseconds of every start for each record (issue 9).
         @Override
         public boolean equals(Object o) {
-            return o instanceof Guarded g && prefixLength == g.prefixLength && address.equals(g.address);
+            return o instanceof Guarded g && prefixLength == g.prefixLength
+                    && java.util.Objects.equals(address, g.address);
         }
 
         @Override
         public int hashCode() {
-            return 31 * address.hashCode() + prefixLength;
+            return 31 * java.util.Objects.hashCode(address) + prefixLength;
         }
 
         Guarded(Neighbor n) {

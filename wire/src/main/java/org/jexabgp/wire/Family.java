@@ -7,6 +7,11 @@ public record Family(Afi afi, Safi safi) implements Comparable<Family> {
     public static final Family IPV4_MULTICAST = new Family(Afi.IPV4, Safi.MULTICAST);
     public static final Family IPV6_MULTICAST = new Family(Afi.IPV6, Safi.MULTICAST);
 
+    public Family {
+        java.util.Objects.requireNonNull(afi, "afi");
+        java.util.Objects.requireNonNull(safi, "safi");
+    }
+
     public static Family of(int afi, int safi) {
         return new Family(Afi.of(afi), Safi.of(safi));
     }

@@ -40,12 +40,12 @@ public final class RouteTemplates {
         @Override
         public boolean equals(Object o) {
             return o instanceof Key k && withdraw == k.withdraw && nlriForm == k.nlriForm && family == k.family
-                    && attributes.equals(k.attributes);
+                    && java.util.Objects.equals(attributes, k.attributes);
         }
 
         @Override
         public int hashCode() {
-            return ((attributes.hashCode() * 31 + Boolean.hashCode(withdraw)) * 31 + Boolean.hashCode(nlriForm)) * 31
+            return ((java.util.Objects.hashCode(attributes) * 31 + Boolean.hashCode(withdraw)) * 31 + Boolean.hashCode(nlriForm)) * 31
                     + family;
         }
     }

@@ -33,8 +33,8 @@ public record Route(
         return o instanceof Route r
                 && nextHopSelf == r.nextHopSelf
                 && withdrawn == r.withdrawn
-                && nlri.equals(r.nlri)
-                && attributes.equals(r.attributes)
+                && java.util.Objects.equals(nlri, r.nlri)
+                && java.util.Objects.equals(attributes, r.attributes)
                 && java.util.Objects.equals(nextHop, r.nextHop)
                 && java.util.Objects.equals(watchdog, r.watchdog)
                 && java.util.Objects.equals(name, r.name);
@@ -42,10 +42,10 @@ public record Route(
 
     @Override
     public int hashCode() {
-        int h = nlri.hashCode();
+        int h = java.util.Objects.hashCode(nlri);
         h = 31 * h + java.util.Objects.hashCode(nextHop);
         h = 31 * h + Boolean.hashCode(nextHopSelf);
-        h = 31 * h + attributes.hashCode();
+        h = 31 * h + java.util.Objects.hashCode(attributes);
         h = 31 * h + java.util.Objects.hashCode(watchdog);
         h = 31 * h + Boolean.hashCode(withdrawn);
         return 31 * h + java.util.Objects.hashCode(name);

@@ -129,8 +129,8 @@ public final class RouteList extends AbstractList<Route> implements RandomAccess
                     && pathId == s.pathId
                     && self == s.self
                     && withdrawn == s.withdrawn
-                    && family.equals(s.family)
-                    && attributes.equals(s.attributes)
+                    && Objects.equals(family, s.family)
+                    && Objects.equals(attributes, s.attributes)
                     && Objects.equals(nextHop, s.nextHop)
                     && Objects.equals(watchdog, s.watchdog)
                     && Objects.equals(name, s.name);
@@ -138,11 +138,11 @@ public final class RouteList extends AbstractList<Route> implements RandomAccess
 
         @Override
         public int hashCode() {
-            int h = family.hashCode();
+            int h = Objects.hashCode(family);
             h = 31 * h + Long.hashCode(pathId);
             h = 31 * h + Objects.hashCode(nextHop);
             h = 31 * h + Boolean.hashCode(self);
-            h = 31 * h + attributes.hashCode();
+            h = 31 * h + Objects.hashCode(attributes);
             h = 31 * h + Objects.hashCode(watchdog);
             h = 31 * h + Boolean.hashCode(withdrawn);
             return 31 * h + Objects.hashCode(name);

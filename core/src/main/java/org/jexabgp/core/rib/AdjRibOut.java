@@ -161,12 +161,13 @@ public final class AdjRibOut {
         // milliseconds of every start for each record (issue 9).
         @Override
         public boolean equals(Object o) {
-            return o instanceof BucketKey k && attributes.equals(k.attributes) && Objects.equals(nextHop, k.nextHop);
+            return o instanceof BucketKey k && Objects.equals(attributes, k.attributes)
+                    && Objects.equals(nextHop, k.nextHop);
         }
 
         @Override
         public int hashCode() {
-            return 31 * attributes.hashCode() + Objects.hashCode(nextHop);
+            return 31 * Objects.hashCode(attributes) + Objects.hashCode(nextHop);
         }
     }
 

@@ -30,7 +30,7 @@ final class PathTable {
             return o instanceof Path p
                     && nextHopSelf == p.nextHopSelf
                     && withdrawn == p.withdrawn
-                    && attributes.equals(p.attributes)
+                    && Objects.equals(attributes, p.attributes)
                     && Objects.equals(nextHop, p.nextHop)
                     && Objects.equals(watchdog, p.watchdog)
                     && Objects.equals(name, p.name);
@@ -38,7 +38,7 @@ final class PathTable {
 
         @Override
         public int hashCode() {
-            int h = attributes.hashCode();
+            int h = Objects.hashCode(attributes);
             h = 31 * h + Objects.hashCode(nextHop);
             h = 31 * h + Boolean.hashCode(nextHopSelf);
             h = 31 * h + Objects.hashCode(watchdog);

@@ -14,12 +14,13 @@ public record RouteKey(Family family, Bytes nlriKey) implements Comparable<Route
     // milliseconds of every start for each record (issue 9).
     @Override
     public boolean equals(Object o) {
-        return o instanceof RouteKey k && family.equals(k.family) && nlriKey.equals(k.nlriKey);
+        return o instanceof RouteKey k && java.util.Objects.equals(family, k.family)
+                && java.util.Objects.equals(nlriKey, k.nlriKey);
     }
 
     @Override
     public int hashCode() {
-        return 31 * family.hashCode() + nlriKey.hashCode();
+        return 31 * java.util.Objects.hashCode(family) + java.util.Objects.hashCode(nlriKey);
     }
 
     private static final Comparator<RouteKey> ORDER =

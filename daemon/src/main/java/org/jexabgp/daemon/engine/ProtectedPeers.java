@@ -23,12 +23,12 @@ final class ProtectedPeers {
         // milliseconds of every start for each record (issue 9).
         @Override
         public boolean equals(Object o) {
-            return o instanceof Network n && length == n.length && address.equals(n.address);
+            return o instanceof Network n && length == n.length && java.util.Objects.equals(address, n.address);
         }
 
         @Override
         public int hashCode() {
-            return 31 * address.hashCode() + length;
+            return 31 * java.util.Objects.hashCode(address) + length;
         }
 
         Network {
