@@ -50,11 +50,16 @@ public final class Main {
         }
         String[] rewritten = rewrite(args);
         if (rewritten[0].equals("server")) { // the daemon: its own options only, none of the other subcommands built
-            DaemonMode.linkDropCalls();
-            org.jexabgp.daemon.engine.Engine.prepareForPrograms();
+            readyForDaemon();
             return ServerCommand.alone().execute(java.util.Arrays.copyOfRange(rewritten, 1, rewritten.length));
         }
         return commandLine(rewritten[0]).execute(rewritten);
+    }
+
+    /** A daemon's work started on other threads from the start of main: the privilege drop's C calls, the first fork. */
+    static void readyForDaemon() {
+        DaemonMode.linkDropCalls();
+        org.jexabgp.daemon.engine.Engine.prepareForPrograms();
     }
 
     /**

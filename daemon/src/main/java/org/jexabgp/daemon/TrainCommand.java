@@ -65,6 +65,7 @@ final class TrainCommand implements Callable<Integer> {
             Path conf = dir.resolve("train.conf");
             Files.writeString(conf, CONFIG.formatted(program, port, staticRoutes(), port));
             Path logFile = log != null ? log : dir.resolve("train.log");
+            Main.readyForDaemon(); // as a daemon's main does, so that the cache holds its lambdas too
             for (boolean asyncio : List.of(false, true)) run(conf, asyncio, umask, logFile);
         } finally {
             try (var files = Files.list(dir)) {
@@ -152,9 +153,6 @@ final class TrainCommand implements Callable<Integer> {
             }
             sun.misc.Signal.raise(new sun.misc.Signal("TERM"));
         });
-        // what a daemon's main starts with (Main.run), so that the cache holds its lambdas too
-        DaemonMode.linkDropCalls();
-        org.jexabgp.daemon.engine.Engine.prepareForPrograms();
         int code;
         if (ownIds(user)) {
             CommandLine server = ServerCommand.alone();

@@ -144,41 +144,41 @@ public final class Capabilities {
             // tests of the type, not a switch on it: such a switch is linked at run time by a bootstrap that generates a
             // class, milliseconds of a start (issue 9)
             Capability kind = group.getFirst();
-            if (kind instanceof Multiprotocol m) {
+            if (kind instanceof Multiprotocol) {
                 out.field("name", "multiprotocol").beginArray("families");
                 for (Capability c : group) out.value(((Multiprotocol) c).family().slashName());
                 out.endArray();
-            } else if (kind instanceof RouteRefresh r) {
+            } else if (kind instanceof RouteRefresh) {
                 out.field("name", "route-refresh").field("variant", "RFC");
-            } else if (kind instanceof CiscoRouteRefresh r) {
+            } else if (kind instanceof CiscoRouteRefresh) {
                 out.field("name", "route-refresh").field("variant", "Cisco");
-            } else if (kind instanceof EnhancedRouteRefresh r) {
+            } else if (kind instanceof EnhancedRouteRefresh) {
                 out.field("name", "enhanced-route-refresh");
-            } else if (kind instanceof Operational o) {
+            } else if (kind instanceof Operational) {
                 out.field("name", "operational");
-            } else if (kind instanceof ExtendedMessage x) {
+            } else if (kind instanceof ExtendedMessage) {
                 out.field("name", "extended-message").field("size", 65535);
-            } else if (kind instanceof Asn4 a) {
+            } else if (kind instanceof Asn4) {
                 out.field("name", "asn4").field("asn4", ((Asn4) group.getLast()).asn());
-            } else if (kind instanceof ExtendedNextHop n) {
+            } else if (kind instanceof ExtendedNextHop) {
                 out.field("name", "nexthop").beginArray("conversion");
                 for (Capability c : group) {
                     for (ExtendedNextHop.Entry x : ((ExtendedNextHop) c).entries())
                         out.value(x.family().slashName() + "/" + x.nextHopAfi().name());
                 }
                 out.endArray();
-            } else if (kind instanceof AddPath p) {
+            } else if (kind instanceof AddPath) {
                 out.field("name", "addpath");
                 for (Capability c : group) {
                     for (AddPath.Entry x : ((AddPath) c).families())
                         out.field(x.family().slashName(), x.modeName());
                 }
-            } else if (kind instanceof GracefulRestart g) {
+            } else if (kind instanceof GracefulRestart) {
                 gracefulRestart(out, (GracefulRestart) group.getLast());
-            } else if (kind instanceof Hostname h) {
+            } else if (kind instanceof Hostname) {
                 Hostname last = (Hostname) group.getLast();
                 out.field("host-name", last.host()).field("domain-name", last.domain());
-            } else if (kind instanceof SoftwareVersion s) {
+            } else if (kind instanceof SoftwareVersion) {
                 out.field("software", ((SoftwareVersion) group.getLast()).version());
             } else if (kind instanceof MultiSession s) {
                 out.field("name", "multisession").field("variant", s.cisco() ? "Cisco" : "RFC");
@@ -191,7 +191,7 @@ public final class Capabilities {
                     first = false;
                 }
                 out.endArray();
-            } else if (kind instanceof OutboundRouteFiltering o) {
+            } else if (kind instanceof OutboundRouteFiltering) {
                 out.field("name", "outbound-route-filtering").beginObject("families");
                 for (Capability c : group) {
                     for (OutboundRouteFiltering.Entry x : ((OutboundRouteFiltering) c).entries()) {
@@ -201,13 +201,13 @@ public final class Capabilities {
                     }
                 }
                 out.endObject();
-            } else if (kind instanceof BgpRole r) {
+            } else if (kind instanceof BgpRole) {
                 out.field("name", "role").field("role", ((BgpRole) group.getLast()).roleName());
-            } else if (kind instanceof DynamicCapability d) {
+            } else if (kind instanceof DynamicCapability) {
                 out.field("name", "dynamic-capability").beginArray("capabilities");
                 for (Capability c : group) for (int x : ((DynamicCapability) c).codes()) out.value(x);
                 out.endArray();
-            } else if (kind instanceof LongLivedGracefulRestart l) {
+            } else if (kind instanceof LongLivedGracefulRestart) {
                 out.field("name", "long-lived-graceful-restart").beginObject("families");
                 for (Capability c : group) {
                     for (LongLivedGracefulRestart.Entry x : ((LongLivedGracefulRestart) c).families()) {
@@ -218,9 +218,9 @@ public final class Capabilities {
                     }
                 }
                 out.endObject();
-            } else if (kind instanceof LinkLocalNextHop n) {
+            } else if (kind instanceof LinkLocalNextHop) {
                 out.field("name", "link-local-nexthop");
-            } else if (kind instanceof UnknownCapability u) {
+            } else if (kind instanceof UnknownCapability) {
                 UnknownCapability last = (UnknownCapability) group.getLast();
                 out.field("name", "unknown")
                         .field("iana", "unknown")
