@@ -84,3 +84,9 @@ esac
 jit="-XX:Tier4InvocationThreshold=100000 -XX:Tier4MinInvocationThreshold=60000 -XX:Tier4CompileThreshold=150000"
 jit="$jit -XX:Tier4BackEdgeThreshold=400000"
 JEXABGP_JVM_FLAGS="-XX:+UseSerialGC -XX:-UsePerfData $initial $young -Xmx$heap -XX:PretenureSizeThreshold=512k $jit $aot -Xlog:disable -Xlog:all=warning:stderr ${JEXABGP_JAVA_OPTS:-}"
+# The main class from the class path, not -jar (issue 9): -jar opens the jar (3,600 entries, 12 ms of the main
+# thread's start) to read its manifest, when every class the start needs is in the AOT cache; the manifest's
+# Add-Exports and Enable-Native-Access are then given here. The cache is used only when a JVM has the module options
+# it was made with: the build's training (daemon/pom.xml) runs with these same ones.
+JEXABGP_MODULE_FLAGS="--add-exports=java.base/sun.nio.ch=ALL-UNNAMED --enable-native-access=ALL-UNNAMED"
+JEXABGP_MAIN=org.jexabgp.daemon.Main
