@@ -5,6 +5,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.CoreConstants;
 import ch.qos.logback.core.LayoutBase;
 import java.util.TimeZone;
+import org.jspecify.annotations.Nullable;
 
 /**
  * ExaBGP's text log line (runtime.md §7): short, {@code <source:15> <message>}; long, time and pid before them. It is
@@ -18,11 +19,13 @@ final class LogLine extends LayoutBase<ILoggingEvent> {
     private final boolean shortFormat;
     /** The pid, left-justified in six columns. */
     private final String pid;
-    private final TimeZone zone = TimeZone.getDefault();
+    /** Only for the long format: the default zone reads the JDK's whole time-zone file (4 ms of a start). */
+    private final @Nullable TimeZone zone;
     private final ThrowableProxyConverter exception = new ThrowableProxyConverter();
 
     LogLine(boolean shortFormat) {
         this.shortFormat = shortFormat;
+        this.zone = shortFormat ? null : TimeZone.getDefault();
         StringBuilder b = new StringBuilder().append(ProcessHandle.current().pid());
         while (b.length() < 6) b.append(' ');
         this.pid = b.toString();
@@ -39,8 +42,8 @@ final class LogLine extends LayoutBase<ILoggingEvent> {
     @Override
     public String doLayout(ILoggingEvent event) {
         StringBuilder b = new StringBuilder(128);
-        if (!shortFormat) {
-            clock(b, event.getTimeStamp());
+        if (zone != null) {
+            clock(b, zone, event.getTimeStamp());
             b.append(' ').append(pid).append(' ');
         }
         source(b, event.getLoggerName());
@@ -50,7 +53,7 @@ final class LogLine extends LayoutBase<ILoggingEvent> {
     }
 
     /** {@code HH:mm:ss}, local time. */
-    private void clock(StringBuilder b, long millis) {
+    private static void clock(StringBuilder b, TimeZone zone, long millis) {
         long local = millis + zone.getOffset(millis);
         int second = (int) Math.floorMod(Math.floorDiv(local, 1000L), 86_400L);
         two(b, second / 3600).append(':');

@@ -31,12 +31,15 @@ public final class Main {
      * What the libraries are told before their first use (unless the JVM was told otherwise). Each spares every start
      * a look through the jar, which was opened for that alone (issue 9): SLF4J goes straight to
      * {@link LoggingProvider}, without looking for a provider, and says nothing of it (its notes go to stderr, some
-     * commands' output); picocli does not look for Groovy, whose closures our commands do not use.
+     * commands' output); picocli does not look for Groovy, whose closures our commands do not use. The JDK's network
+     * exceptions say what JDK 25 has them say by default (host names, no socket addresses): without the property, the
+     * first socket read the JDK's whole security settings file for that one value (1,600 lines, 4 ms of a start).
      */
     static void libraryProperties() {
         setIfAbsent("slf4j.provider", LoggingProvider.class.getName());
         setIfAbsent("slf4j.internal.verbosity", "WARN");
         setIfAbsent("picocli.disable.closures", "true");
+        setIfAbsent("jdk.includeInExceptions", "hostInfoExclSocket");
     }
 
     private static void setIfAbsent(String key, String value) {
