@@ -37,11 +37,13 @@ class LoggingProviderTest {
         String provider = System.clearProperty("slf4j.provider");
         String verbosity = System.clearProperty("slf4j.internal.verbosity");
         String closures = System.clearProperty("picocli.disable.closures");
+        String converters = System.clearProperty("picocli.converters.excludes");
         try {
             Main.libraryProperties();
             assertThat(System.getProperty("slf4j.provider")).isEqualTo(LoggingProvider.class.getName());
             assertThat(System.getProperty("slf4j.internal.verbosity")).isEqualTo("WARN");
             assertThat(System.getProperty("picocli.disable.closures")).isEqualTo("true");
+            assertThat(System.getProperty("picocli.converters.excludes")).isEqualTo(Main.PICOCLI_UNUSED_CONVERTERS);
             // a provider the JVM was started with stays
             System.setProperty("slf4j.provider", "other.Provider");
             Main.libraryProperties();
@@ -50,6 +52,7 @@ class LoggingProviderTest {
             restore("slf4j.provider", provider);
             restore("slf4j.internal.verbosity", verbosity);
             restore("picocli.disable.closures", closures);
+            restore("picocli.converters.excludes", converters);
         }
     }
 

@@ -62,4 +62,23 @@ class MainTest {
         assertThat(Main.rewrite(new String[] {"--test", "a.conf"})).containsExactly("validate", "a.conf");
         assertThat(Main.run(new String[] {"--version"})).isZero();
     }
+
+    /** picocli has no converters for the types {@link Main#PICOCLI_UNUSED_CONVERTERS} names: no option has one. */
+    @Test
+    void noOptionHasATypeWhoseConverterIsLeftOut() {
+        java.util.regex.Pattern unused = java.util.regex.Pattern.compile(Main.PICOCLI_UNUSED_CONVERTERS);
+        assertThat(unused.matcher("java.time.Duration").matches()).isTrue();
+        assertThat(unused.matcher("java.sql.Timestamp").matches()).isTrue();
+        assertThat(unused.matcher("java.nio.file.Path").matches()).isFalse();
+        picocli.CommandLine all = Main.commandLine(null);
+        java.util.List<String> types = new java.util.ArrayList<>();
+        for (picocli.CommandLine c : all.getSubcommands().values())
+            for (picocli.CommandLine.Model.ArgSpec arg : c.getCommandSpec().args()) {
+                types.add(arg.type().getName());
+                for (Class<?> t : arg.auxiliaryTypes()) types.add(t.getName());
+            }
+        // the commands' options were seen: the healthcheck's paths among them
+        assertThat(types).contains("java.nio.file.Path");
+        assertThat(types).noneMatch(t -> unused.matcher(t).matches());
+    }
 }
