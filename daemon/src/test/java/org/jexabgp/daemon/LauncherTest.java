@@ -79,16 +79,18 @@ class LauncherTest {
     }
 
     /**
-     * The JIT's second tier waits for really hot code (issue 9: its compilations of start-up code took a core from the
-     * start), and options of the caller's come after the launcher's, so that they can set it otherwise.
+     * Both JIT tiers wait for hotter code than they would (issue 9: their compilations of start-up code took a core
+     * from the start), and options of the caller's come after the launcher's, so that they can set it otherwise.
      */
     @Test
-    void theSecondJitTierWaitsForHotCodeUnlessTheCallerSaysOtherwise() throws Exception {
+    void theJitTiersWaitForHotCodeUnlessTheCallerSaysOtherwise() throws Exception {
         Process p = start(Map.of("JEXABGP_JAVA_OPTS", "-XX:Tier4InvocationThreshold=5000"), "exabgp.conf");
         List<String> args = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
         assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(args).contains("-XX:Tier4InvocationThreshold=100000", "-XX:Tier4CompileThreshold=150000",
-                "-XX:Tier4BackEdgeThreshold=400000", "-XX:Tier4MinInvocationThreshold=60000");
+                "-XX:Tier4BackEdgeThreshold=400000", "-XX:Tier4MinInvocationThreshold=60000",
+                "-XX:Tier3InvocationThreshold=1000", "-XX:Tier3MinInvocationThreshold=500",
+                "-XX:Tier3CompileThreshold=5000");
         assertThat(args.lastIndexOf("-XX:Tier4InvocationThreshold=5000"))
                 .isGreaterThan(args.indexOf("-XX:Tier4InvocationThreshold=100000"));
     }
