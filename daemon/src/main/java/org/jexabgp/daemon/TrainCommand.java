@@ -48,12 +48,7 @@ final class TrainCommand implements Callable<Integer> {
         int umask = systemCalls();
         EventContext context = new EventContext("train", 1, 1, () -> 0.0);
         for (String hex : SAMPLES) Decode.run(context, hex, null, Decode.Kind.UPDATE, false);
-        // not Files.createTempDirectory: its random name starts the JDK's security providers, which the cache would
-        // then load at every start of a daemon, which needs none of them (issue 9)
-        Path dir = Files.createDirectory(
-                Path.of(System.getProperty("java.io.tmpdir"),
-                        "jexabgp-train-" + ProcessHandle.current().pid() + "-" + System.nanoTime()),
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        Path dir = Files.createTempDirectory("jexabgp-train");
         try {
             Path commands = dir.resolve("commands");
             Files.writeString(commands, commands());
