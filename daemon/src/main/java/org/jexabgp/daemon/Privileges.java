@@ -24,16 +24,18 @@ final class Privileges {
 
     static void drop(String userName) throws Refused {
         try {
-            int uid = Posix.uid();
-            int gid = Posix.gid();
+            Posix.Credentials before = Posix.credentials();
+            int uid = before.uid();
+            int gid = before.gid();
             if (uid != 0 && gid != 0) return; // nothing to drop
             Posix.User user = Posix.user(userName);
             if (user == null) throw new IOException("no such user");
             if (uid == 0) Posix.setGroups(user.gid());
             if (gid == 0) Posix.setGid(user.gid());
             if (uid == 0) Posix.setUid(user.uid());
-            if (Posix.uid() != user.uid() || Posix.euid() != user.uid() || Posix.gid() != user.gid())
-                throw new IOException("ids are " + Posix.uid() + "/" + Posix.euid() + "/" + Posix.gid());
+            Posix.Credentials after = Posix.credentials();
+            if (after.uid() != user.uid() || after.euid() != user.uid() || after.gid() != user.gid())
+                throw new IOException("ids are " + after.uid() + "/" + after.euid() + "/" + after.gid());
             if (user.uid() != uid) LOG.info("dropped privileges to {} (uid {} gid {})", userName, user.uid(), user.gid());
         } catch (IOException e) {
             throw new Refused("could not drop privileges to '" + userName + "' refusing to run as root ("

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.jexabgp.core.fsm.State;
 import org.jexabgp.core.model.Configuration;
+import org.jexabgp.core.model.ApiBinding;
 import org.jexabgp.core.model.Neighbor;
 import org.jexabgp.core.model.Route;
 import org.jexabgp.core.model.RouteList;
@@ -181,7 +182,7 @@ public final class Reactor {
         // Then the connections (ExaBGP's order): our OPEN follows the TCP handshake within the first turn. Forking the
         // programs takes a cold loop a few hundred ms; a connection made before that waited as long for our OPEN, and
         // a peer that also connects out (FRR, every 2 s) opened a second one meanwhile: a collision, a session lost.
-        if (!config.processes().isEmpty()) events.prepare();
+        if (!config.processes().isEmpty() && anyEvents(config.neighbors())) events.prepare();
         for (Neighbor n : config.neighbors()) addPeer(n, true);
         if (!startSteps.started()) {
             exitCode = 1;
@@ -241,6 +242,18 @@ public final class Reactor {
     // ---- the turn ----
 
     /** Runs one turn; returns the time of the next deadline (now when work is left). */
+    /**
+     * Whether a neighbour's api blocks ask for any event: only then are the encoders readied at start (a program that
+     * only sends commands is answered with plain text, and the first rendering costs a few ms of the start).
+     */
+    private static boolean anyEvents(List<Neighbor> neighbors) {
+        for (Neighbor n : neighbors)
+            for (ApiBinding b : n.api())
+                if (b.neighborChanges() || b.negotiated() || b.fsm() || b.signal() || !b.send().isEmpty()
+                        || !b.receive().isEmpty()) return true;
+        return false;
+    }
+
     public long turn(long nowNanos) {
         now = nowNanos;
         ribs.newTurn();

@@ -148,36 +148,71 @@ public final class Posix {
         return ids != null ? ids[1] : exact("geteuid", (h, state, arena) -> (int) h.invokeExact(state));
     }
 
+    /** The calling thread's real and effective uid and its real gid. */
+    public record Credentials(int uid, int euid, int gid) {}
+
+    /** The calling thread's ids, from one reading of its status (the privilege drop's checks before and after). */
+    public static Credentials credentials() throws IOException {
+        String status = threadStatus();
+        if (status == null) return new Credentials(uid(), euid(), gid());
+        int[] u = ids(status, "Uid");
+        return new Credentials(u[0], u[1], ids(status, "Gid")[0]);
+    }
+
     /**
      * The calling thread's real, effective, saved and filesystem ids, its {@code Uid:} or {@code Gid:} line in
      * /proc/thread-self/status; null where that file is not (Linux before 3.17, /proc not mounted): the C calls then.
      */
     private static int @Nullable [] threadIds(String field) throws IOException {
-        String status;
+        String status = threadStatus();
+        return status == null ? null : ids(status, field);
+    }
+
+    private static @Nullable String threadStatus() throws IOException {
         try {
             // the thread's name is in there, cut at 15 bytes, perhaps inside a character: read as bytes
-            status = Files.readString(THREAD_STATUS, StandardCharsets.ISO_8859_1);
+            return Files.readString(THREAD_STATUS, StandardCharsets.ISO_8859_1);
         } catch (NoSuchFileException e) {
             return null;
         }
-        return ids(status, field);
     }
 
-    /** The ids of a {@code Uid:} or {@code Gid:} line of a /proc status text. */
+    /**
+     * The ids of a {@code Uid:} or {@code Gid:} line of a /proc status text: the line is found and cut by hand, as
+     * this runs in the interpreter at a daemon's start (issue 9: splitting the text by regular expressions).
+     */
     static int[] ids(String status, String field) throws IOException {
-        for (String line : status.split("\n")) {
-            if (!line.startsWith(field + ":")) continue;
-            String[] values = line.substring(field.length() + 1).strip().split("\\s+");
-            if (values.length < 2) break;
-            int[] ids = new int[values.length];
-            try {
-                for (int i = 0; i < values.length; i++) ids[i] = Integer.parseUnsignedInt(values[i]);
-            } catch (NumberFormatException e) {
-                break;
-            }
-            return ids;
+        String key = field + ":";
+        int start;
+        if (status.startsWith(key)) start = key.length();
+        else {
+            int line = status.indexOf("\n" + key);
+            if (line < 0) throw new IOException("no readable " + field + " line in " + THREAD_STATUS);
+            start = line + 1 + key.length();
         }
-        throw new IOException("no readable " + field + " line in " + THREAD_STATUS);
+        int end = status.indexOf('\n', start);
+        if (end < 0) end = status.length();
+        int[] ids = new int[4];
+        int n = 0;
+        for (int i = start; i < end; ) {
+            if (Character.isWhitespace(status.charAt(i))) {
+                i++;
+                continue;
+            }
+            int j = i;
+            while (j < end && !Character.isWhitespace(status.charAt(j))) j++;
+            int value;
+            try {
+                value = Integer.parseUnsignedInt(status, i, j, 10);
+            } catch (NumberFormatException e) {
+                throw new IOException("no readable " + field + " line in " + THREAD_STATUS);
+            }
+            if (n == ids.length) ids = java.util.Arrays.copyOf(ids, n * 2);
+            ids[n++] = value;
+            i = j;
+        }
+        if (n < 2) throw new IOException("no readable " + field + " line in " + THREAD_STATUS);
+        return n == ids.length ? ids : java.util.Arrays.copyOf(ids, n);
     }
 
     private static final Path THREAD_STATUS = Path.of("/proc/thread-self/status");

@@ -34,6 +34,21 @@ class PosixTest {
         assertThat(Posix.ids(status, "Gid")).containsExactly(-2, 5, 6, 7);
         assertThatThrownBy(() -> Posix.ids("Uid:\tx\t1\n", "Uid")).isInstanceOf(IOException.class);
         assertThatThrownBy(() -> Posix.ids("Name:\tjava\n", "Gid")).isInstanceOf(IOException.class);
+        // the first line, and the last without its newline
+        assertThat(Posix.ids("Uid:\t5\t6\t7\t8\nGid: 1 2 3 4 5", "Uid")).containsExactly(5, 6, 7, 8);
+        assertThat(Posix.ids("Uid:\t5\t6\t7\t8\nGid: 1 2 3 4 5", "Gid")).containsExactly(1, 2, 3, 4, 5);
+        assertThatThrownBy(() -> Posix.ids("Gid:\t1\n", "Gid")).isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> Posix.ids("Gid:\t1 -2\n", "Gid")).isInstanceOf(IOException.class);
+    }
+
+    /** All three ids the privilege drop checks, from one reading, are those the kernel and the JDK report. */
+    @Test
+    void credentialsAreTheProcesss() throws IOException {
+        UnixSystem system = new UnixSystem();
+        Posix.Credentials c = Posix.credentials();
+        assertThat(c.uid()).isEqualTo(system.getUid());
+        assertThat(c.gid()).isEqualTo(system.getGid());
+        assertThat(c.euid()).isEqualTo(Integer.parseInt(status("Uid").split("\\s+")[1]));
     }
 
     /** Only a users' database that asks its files first lets /etc/passwd answer before getpwnam(3). */

@@ -55,8 +55,13 @@ final class NameCandidates {
             byInitial[c][byInitial[c].length - count[c]--] = f;
         }
         this.byFirstWord = new int[firsts.size()][];
-        for (int f = 0; f < byFirstWord.length; f++)
-            byFirstWord[f] = indices.get(f).stream().mapToInt(Integer::intValue).toArray();
+        // loops, not streams: this runs in the interpreter at a daemon's first command (issue 9)
+        for (int f = 0; f < byFirstWord.length; f++) {
+            List<Integer> of = indices.get(f);
+            int[] each = new int[of.size()];
+            for (int k = 0; k < each.length; k++) each[k] = of.get(k);
+            byFirstWord[f] = each;
+        }
     }
 
     /**
