@@ -16,19 +16,25 @@ import org.jspecify.annotations.Nullable;
 final class LogLine extends LayoutBase<ILoggingEvent> {
     private static final int SOURCE_WIDTH = 15;
 
-    private final boolean shortFormat;
-    /** The pid, left-justified in six columns. */
+    /** The pid, left-justified in six columns (long format). */
     private final String pid;
-    /** Only for the long format: the default zone reads the JDK's whole time-zone file (4 ms of a start). */
+    /**
+     * Only for the long format, as the pid: the default zone reads the JDK's whole time-zone file (4 ms of a start),
+     * and the pid starts the JDK's process handling (a thread), which the short format needs neither of.
+     */
     private final @Nullable TimeZone zone;
     private final ThrowableProxyConverter exception = new ThrowableProxyConverter();
 
     LogLine(boolean shortFormat) {
-        this.shortFormat = shortFormat;
         this.zone = shortFormat ? null : TimeZone.getDefault();
+        this.pid = shortFormat ? "" : pidColumn();
+    }
+
+    /** The pid, six columns wide: only for the long format, as the JDK's process handles start a thread. */
+    private static String pidColumn() {
         StringBuilder b = new StringBuilder().append(ProcessHandle.current().pid());
         while (b.length() < 6) b.append(' ');
-        this.pid = b.toString();
+        return b.toString();
     }
 
     @Override
