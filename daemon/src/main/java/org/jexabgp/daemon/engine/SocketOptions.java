@@ -1,7 +1,6 @@
 package org.jexabgp.daemon.engine;
 
 import java.io.IOException;
-import java.net.StandardSocketOptions;
 import java.nio.channels.NetworkChannel;
 import java.nio.charset.StandardCharsets;
 import org.jexabgp.daemon.net.Sockopt;
@@ -46,7 +45,6 @@ final class SocketOptions {
     /** Options of an outgoing channel, before it binds and connects. */
     static void apply(NetworkChannel channel, boolean ipv6Socket, Endpoint remote, Io.ConnectionOptions options)
             throws IOException {
-        channel.setOption(StandardSocketOptions.SO_KEEPALIVE, false);
         String md5 = options.md5Password();
         if (md5 != null) {
             IpAddress peer = remote.address();
