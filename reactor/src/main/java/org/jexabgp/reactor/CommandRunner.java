@@ -178,7 +178,7 @@ final class CommandRunner {
                 List<Peer> peers = select(reactor.peers(), c.selectors());
                 for (Peer p : peers) {
                     if (c.out()) p.rib.withdrawAll();
-                    if (c.in()) p.ribIn.clear();
+                    if (c.in()) p.clearRibIn();
                     if (LogCategories.RIB.isInfoEnabled()) {
                         String which = !c.in() ? "adj-rib-out" : c.out() ? "adj-rib-in and adj-rib-out" : "adj-rib-in";
                         LogCategories.RIB.info("peer {} {} cleared", LogCategories.who(p), which);

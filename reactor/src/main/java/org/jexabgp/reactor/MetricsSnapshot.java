@@ -59,7 +59,7 @@ public record MetricsSnapshot(List<PeerMetrics> peers, List<ProcessMetrics> proc
             Long local = p.neighbor.localAs(), remote = p.neighbor.peerAs();
             pm.add(new PeerMetrics(p.neighbor.peerAddress().toString(), local == null ? 0 : local,
                     remote == null ? 0 : remote, p.session.state().name().toLowerCase(Locale.ROOT), sent, received,
-                    p.ribIn.size(), p.rib.routes().size(), p.session.hasOutput()));
+                    p.ribInSize(), p.rib.routes().size(), p.session.hasOutput()));
         }
         List<ProcessMetrics> xm = new ArrayList<>();
         for (Processes.Entry e : processes.all()) xm.add(new ProcessMetrics(e.spec.name(), e.key != null, e.lines.size()));

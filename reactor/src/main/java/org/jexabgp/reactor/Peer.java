@@ -1,5 +1,6 @@
 package org.jexabgp.reactor;
 
+import java.util.List;
 import org.jexabgp.core.fsm.State;
 import org.jexabgp.core.model.Neighbor;
 import org.jexabgp.core.rib.NeighborRibOut;
@@ -8,6 +9,7 @@ import org.jexabgp.core.session.SessionListener;
 import org.jexabgp.core.session.SessionSettings;
 import org.jexabgp.wire.Negotiated;
 import org.jexabgp.wire.message.Message;
+import org.jexabgp.wire.message.RouteUpdate;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -27,8 +29,11 @@ final class Peer implements SessionListener {
     boolean connectWaiting;
     /** json.md §3: per neighbour object, counts every event generated for it. */
     long counter;
-    /** Received updates, for {@code show adj-rib in} (runtime.md §9). */
-    final AdjRibIn ribIn = new AdjRibIn();
+    /**
+     * Received updates, for {@code show adj-rib in} (runtime.md §9): made at the first UPDATE received, as a start of
+     * many neighbours made as many empty tables, in the interpreter (issue 9).
+     */
+    private @Nullable AdjRibIn ribIn;
     /** Messages of the current session, for {@code show neighbor} (runtime.md §9). */
     final MessageStatistics statistics = new MessageStatistics();
     /** When the session reached ESTABLISHED (reactor clock), or -1 while it is down. */
@@ -88,9 +93,25 @@ final class Peer implements SessionListener {
         reactor.events().state(this, "connected", null);
     }
 
+    /** The routes received and kept (adj-rib-in): none before the first UPDATE. */
+    List<RibEntry> ribInRoutes() {
+        AdjRibIn in = ribIn;
+        return in == null ? List.of() : in.routes();
+    }
+
+    int ribInSize() {
+        AdjRibIn in = ribIn;
+        return in == null ? 0 : in.size();
+    }
+
+    void clearRibIn() {
+        AdjRibIn in = ribIn;
+        if (in != null) in.clear();
+    }
+
     @Override
     public void up(Negotiated negotiated) {
-        ribIn.clear();
+        clearRibIn();
         upSince = reactor.now();
         reactor.events().negotiated(this, negotiated);
         reactor.events().state(this, "up", null);
@@ -114,7 +135,9 @@ final class Peer implements SessionListener {
     public void message(Message message, boolean received, byte[] raw, Negotiated negotiated) {
         LogCategories.message(this, message, received, raw);
         if (received && neighbor.adjRibIn()) {
-            ribIn.record(message);
+            AdjRibIn in = ribIn;
+            if (in == null && message instanceof RouteUpdate) ribIn = in = new AdjRibIn();
+            if (in != null) in.record(message);
             LogCategories.ribIn(this, message);
         }
         // sent UPDATEs were counted when the session asked whether to copy them (one question per UPDATE)

@@ -258,7 +258,7 @@ final class Show {
         for (Peer p : peers) {
             if (s.peer() != null && !p.neighbor.peerAddress().toString().equals(s.peer())) continue;
             List<RibEntry> entries = new ArrayList<>();
-            if (s.in()) entries.addAll(p.ribIn.routes());
+            if (s.in()) entries.addAll(p.ribInRoutes());
             else for (Route r : p.rib.routes()) entries.add(RibEntry.of(r));
             for (RibEntry e : entries) {
                 if (!s.kind().includes(e.family())) continue;
