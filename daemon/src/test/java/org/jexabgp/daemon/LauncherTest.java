@@ -112,6 +112,26 @@ class LauncherTest {
                 .containsExactly("-cp", jar, "org.jexabgp.daemon.Main", "exabgp.conf");
     }
 
+    /** The arguments the stand-in java was given. */
+    private List<String> arguments(Map<String, String> env, String... args) throws Exception {
+        Process p = start(env, args);
+        List<String> lines = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        return lines.subList(1, lines.size());
+    }
+
+    /** The daemon is told the umask the launcher set, so that it need not read it back; nobody else is. */
+    @Test
+    void theDaemonIsToldItsUmask() throws Exception {
+        assertThat(arguments(Map.of(), "exabgp.conf")).contains("-Djexabgp.umask=0137");
+        assertThat(arguments(Map.of("exabgp_daemon_umask", "022"), "exabgp.conf")).contains("-Djexabgp.umask=0022");
+        assertThat(arguments(Map.of("exabgp_daemon_umask", "0o22"), "exabgp.conf"))
+                .noneMatch(a -> a.startsWith("-Djexabgp.umask"));
+        assertThat(arguments(Map.of(), "version")).noneMatch(a -> a.startsWith("-Djexabgp.umask"));
+        assertThat(arguments(Map.of("JEXABGP_JAVA_OPTS", "-Xlog:disable"), "exabgp.conf"))
+                .noneMatch(a -> a.startsWith("-Djexabgp.umask"));
+    }
+
     /** The launcher's list is that of the commands Main runs other than the daemon, and their dash forms. */
     @Test
     void otherCommandsKeepTheCallersUmask() throws Exception {

@@ -15,11 +15,29 @@ public final class Umask {
 
     private Umask() {}
 
-    /** Makes the umask {@code mask}; returns whether that took the C call (it was another, or unknown). */
+    /** The umask the launcher set just before it started the JVM (octal, as its shell prints it). */
+    static final String TOLD = "jexabgp.umask";
+
+    /**
+     * Makes the umask {@code mask}; returns whether that took the C call (it was another, or unknown). What the
+     * launcher says it set ({@link #TOLD}) is believed once, without reading /proc (issue 9: 1 ms of a start).
+     */
     public static boolean ensure(int mask) throws IOException {
-        if (current() == mask) return false;
+        if (told() == mask || current() == mask) return false;
         Posix.umask(mask);
         return true;
+    }
+
+    /** The umask the launcher set, once (it may change after): -1 when not told, or told already. */
+    private static int told() {
+        String value = System.getProperty(TOLD);
+        if (value == null) return -1;
+        System.clearProperty(TOLD);
+        try {
+            return Integer.parseInt(value, 8);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     /** The umask the kernel reports (Linux 4.7 and later); -1 where it does not say. */

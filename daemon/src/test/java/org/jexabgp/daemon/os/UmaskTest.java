@@ -43,4 +43,25 @@ class UmaskTest {
             Posix.umask(before);
         }
     }
+
+    /** What the launcher says it set is believed, once: a later ensure reads the kernel's again. */
+    @Test
+    void theLaunchersWordIsTakenOnce() throws IOException {
+        int before = kernels();
+        int other = before == 0137 ? 0027 : 0137;
+        try {
+            System.setProperty(Umask.TOLD, Integer.toOctalString(other));
+            assertThat(Umask.ensure(other)).as("told: no call").isFalse();
+            assertThat(kernels()).isEqualTo(before);
+            assertThat(System.getProperty(Umask.TOLD)).isNull();
+            assertThat(Umask.ensure(other)).as("told before: the kernel's is read again").isTrue();
+            assertThat(kernels()).isEqualTo(other);
+            System.setProperty(Umask.TOLD, "0o22");
+            assertThat(Umask.ensure(before)).as("not a number: the kernel's is read").isTrue();
+            assertThat(kernels()).isEqualTo(before);
+        } finally {
+            System.clearProperty(Umask.TOLD);
+            Posix.umask(before);
+        }
+    }
 }
