@@ -43,7 +43,11 @@ final class DaemonMode implements Reactor.StartSteps {
      */
     static void linkDropCalls() {
         if ("root".equals(System.getProperty("user.name")))
-            Thread.ofPlatform().daemon().name("link").start(() -> Posix.link("setgroups", "setgid", "setuid"));
+            Thread.ofPlatform().daemon().name("link").start(() -> {
+                // a process without supplementary groups has none to drop: no setgroups to link (Privileges.drop)
+                if (Posix.supplementaryGroups()) Posix.link("setgroups", "setgid", "setuid");
+                else Posix.link("setgid", "setuid");
+            });
     }
 
     /**

@@ -7,8 +7,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Dropping root to {@code daemon.user} once the sockets listen (runtime.md §5.1 step 6, §6): only when started as root
- * (uid or gid 0); supplementary groups first, then the group, then the user — after setuid the others are no longer
- * allowed. The result is checked, as ExaBGP does: any id left different from the user's refuses to run.
+ * (uid or gid 0); supplementary groups first (when there are any: a daemon usually starts with none, and then links
+ * no setgroups call, issue 9), then the group, then the user — after setuid the others are no longer allowed. The
+ * result is checked, as ExaBGP does: any id left different from the user's refuses to run.
  */
 final class Privileges {
     private static final Logger LOG = LoggerFactory.getLogger("exabgp.daemon");
@@ -30,7 +31,7 @@ final class Privileges {
             if (uid != 0 && gid != 0) return; // nothing to drop
             Posix.User user = Posix.user(userName);
             if (user == null) throw new IOException("no such user");
-            if (uid == 0) Posix.setGroups(user.gid());
+            if (uid == 0 && before.supplementaryGroups()) Posix.setGroups(user.gid());
             if (gid == 0) Posix.setGid(user.gid());
             if (uid == 0) Posix.setUid(user.uid());
             Posix.Credentials after = Posix.credentials();

@@ -148,15 +148,31 @@ public final class Posix {
         return ids != null ? ids[1] : exact("geteuid", (h, state, arena) -> (int) h.invokeExact(state));
     }
 
-    /** The calling thread's real and effective uid and its real gid. */
-    public record Credentials(int uid, int euid, int gid) {}
+    /**
+     * The calling thread's real and effective uid, its real gid, and whether it has supplementary groups (true when
+     * that is not known).
+     */
+    public record Credentials(int uid, int euid, int gid, boolean supplementaryGroups) {}
 
     /** The calling thread's ids, from one reading of its status (the privilege drop's checks before and after). */
     public static Credentials credentials() throws IOException {
         String status = threadStatus();
-        if (status == null) return new Credentials(uid(), euid(), gid());
+        if (status == null) return new Credentials(uid(), euid(), gid(), true);
         int[] u = ids(status, "Uid");
-        return new Credentials(u[0], u[1], ids(status, "Gid")[0]);
+        return new Credentials(u[0], u[1], ids(status, "Gid")[0], values(status, "Groups").length > 0);
+    }
+
+    /**
+     * Whether the calling thread has supplementary groups: a process without (a daemon's usual start) has none to
+     * drop, and its start links no {@code setgroups} call (issue 9). True when that is not known.
+     */
+    public static boolean supplementaryGroups() {
+        try {
+            String status = threadStatus();
+            return status == null || values(status, "Groups").length > 0;
+        } catch (IOException e) {
+            return true;
+        }
     }
 
     /**
@@ -182,6 +198,13 @@ public final class Posix {
      * this runs in the interpreter at a daemon's start (issue 9: splitting the text by regular expressions).
      */
     static int[] ids(String status, String field) throws IOException {
+        int[] ids = values(status, field);
+        if (ids.length < 2) throw new IOException("no readable " + field + " line in " + THREAD_STATUS);
+        return ids;
+    }
+
+    /** The numbers of a /proc status line ({@code Groups:} may have none). */
+    static int[] values(String status, String field) throws IOException {
         String key = field + ":";
         int start;
         if (status.startsWith(key)) start = key.length();
@@ -211,7 +234,6 @@ public final class Posix {
             ids[n++] = value;
             i = j;
         }
-        if (n < 2) throw new IOException("no readable " + field + " line in " + THREAD_STATUS);
         return n == ids.length ? ids : java.util.Arrays.copyOf(ids, n);
     }
 

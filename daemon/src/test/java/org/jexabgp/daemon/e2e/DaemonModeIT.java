@@ -152,6 +152,28 @@ class DaemonModeIT extends EndToEnd {
         }
     }
 
+    /**
+     * Started as root with supplementary groups, the daemon keeps only the user's group (setgroups); started without
+     * any (the case above), it has none to drop.
+     */
+    @Test
+    @EnabledIf("root")
+    void rootsSupplementaryGroupsAreDropped() throws Exception {
+        TestPeer peer = peer("127.0.0.1", 0);
+        Map<String, String> env = env(peer);
+        env.put("exabgp_daemon_user", "nobody");
+        try (DaemonProcess daemon = DaemonProcess.start(dir, env, List.of("setpriv", "--groups", "0,4,27", "--"),
+                List.of(simple(peer, "").toString()))) {
+            peer.awaitEndOfRib(Await.TIMEOUT);
+            String nobody = uidOf("nobody");
+            Await.until("the daemon running as nobody", () -> ProcFs.uids(daemon.pid()),
+                    u -> u.equals(String.join("\t", nobody, nobody, nobody, nobody)), Await.TIMEOUT);
+            assertThat(ProcFs.status(daemon.pid(), "Groups").strip()).as(daemon::log).isEqualTo(gidOf("nobody"));
+            daemon.signal("TERM");
+            assertThat(daemon.awaitExit(Duration.ofSeconds(5))).as(daemon::log).isZero();
+        }
+    }
+
     /** No such user: "refusing to run as root", exit 1, before any program starts. */
     @Test
     @EnabledIf("root")
@@ -287,6 +309,12 @@ class DaemonModeIT extends EndToEnd {
         DaemonProcess foreground = daemon(env, file("bad.conf", "neighbor {\n"));
         assertThat(foreground.awaitExit(Await.TIMEOUT)).as(foreground::log).isEqualTo(1);
         assertThat(foreground.stderr()).isNotBlank();
+    }
+
+    private static String gidOf(String user) throws Exception {
+        Process id = new ProcessBuilder("id", "-g", user).start();
+        id.waitFor();
+        return new String(id.getInputStream().readAllBytes()).strip();
     }
 
     private static String uidOf(String user) throws Exception {

@@ -57,7 +57,13 @@ final class DaemonProcess implements AutoCloseable {
      * EXABGP_ROOT is the test directory (so no stray exabgp.env is read), the CLI bridge is off, nothing listens.
      */
     static DaemonProcess start(Path dir, Map<String, String> env, List<String> args) throws IOException {
-        List<String> command = new ArrayList<>();
+        return start(dir, env, List.of(), args);
+    }
+
+    /** As {@link #start(Path, Map, List)}, the JVM started by a wrapper command (setpriv …). */
+    static DaemonProcess start(Path dir, Map<String, String> env, List<String> wrapper, List<String> args)
+            throws IOException {
+        List<String> command = new ArrayList<>(wrapper);
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         // short-lived daemons: start fast, stay small
         command.addAll(List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-Xmx128m",

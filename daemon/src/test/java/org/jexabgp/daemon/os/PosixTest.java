@@ -39,6 +39,9 @@ class PosixTest {
         assertThat(Posix.ids("Uid:\t5\t6\t7\t8\nGid: 1 2 3 4 5", "Gid")).containsExactly(1, 2, 3, 4, 5);
         assertThatThrownBy(() -> Posix.ids("Gid:\t1\n", "Gid")).isInstanceOf(IOException.class);
         assertThatThrownBy(() -> Posix.ids("Gid:\t1 -2\n", "Gid")).isInstanceOf(IOException.class);
+        // supplementary groups: none, or some
+        assertThat(Posix.values("Uid:\t0\t0\t0\t0\nGroups:\t \nNgid:\t0\n", "Groups")).isEmpty();
+        assertThat(Posix.values("Groups:\t0 4 27 \n", "Groups")).containsExactly(0, 4, 27);
     }
 
     /** All three ids the privilege drop checks, from one reading, are those the kernel and the JDK report. */
@@ -49,6 +52,8 @@ class PosixTest {
         assertThat(c.uid()).isEqualTo(system.getUid());
         assertThat(c.gid()).isEqualTo(system.getGid());
         assertThat(c.euid()).isEqualTo(Integer.parseInt(status("Uid").split("\\s+")[1]));
+        assertThat(c.supplementaryGroups()).isEqualTo(!status("Groups").isBlank());
+        assertThat(Posix.supplementaryGroups()).isEqualTo(!status("Groups").isBlank());
     }
 
     /** Only a users' database that asks its files first lets /etc/passwd answer before getpwnam(3). */
