@@ -37,16 +37,16 @@ final class DaemonMode implements Reactor.StartSteps {
     }
 
     /**
-     * A daemon started as root drops its privileges once it listens: its C calls are linked meanwhile, on the other
-     * core, from the start of {@code main} (linking them is 60-80 ms in a JVM just started, issue 9). The JVM's
-     * user.name is that of the real uid.
+     * A daemon started as root drops its privileges once it listens: its C calls are readied meanwhile, on the other
+     * core, from the start of {@code main}: the launcher's JNI library loaded, or, without it, the calls linked through
+     * java.lang.foreign (60-80 ms in a JVM just started, issue 9). The JVM's user.name is that of the real uid.
      */
     static void linkDropCalls() {
         if ("root".equals(System.getProperty("user.name")))
             Thread.ofPlatform().daemon().name("link").start(() -> {
                 // a process without supplementary groups has none to drop: no setgroups to link (Privileges.drop)
-                if (Posix.supplementaryGroups()) Posix.link("setgroups", "setgid", "setuid");
-                else Posix.link("setgid", "setuid");
+                if (Posix.supplementaryGroups()) Posix.readyDropCalls("setgroups", "setgid", "setuid");
+                else Posix.readyDropCalls("setgid", "setuid");
             });
     }
 

@@ -132,6 +132,14 @@ class LauncherTest {
                 .noneMatch(a -> a.startsWith("-Djexabgp.umask"));
     }
 
+    /** The privilege drop's JNI library is named to the JVM when the build made it next to the jar. */
+    @Test
+    void theJvmIsToldWhereTheJniLibraryIs() throws Exception {
+        assertThat(arguments(Map.of(), "exabgp.conf")).noneMatch(a -> a.startsWith("-Djexabgp.native"));
+        Path library = Files.createFile(root.resolve("daemon/target/libjexabgp-privileges.so"));
+        assertThat(arguments(Map.of(), "exabgp.conf")).contains("-Djexabgp.native=" + library);
+    }
+
     /** The launcher's list is that of the commands Main runs other than the daemon, and their dash forms. */
     @Test
     void otherCommandsKeepTheCallersUmask() throws Exception {

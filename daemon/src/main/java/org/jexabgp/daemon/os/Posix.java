@@ -25,7 +25,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The C library calls a daemon needs and the JDK does not offer (ARCHITECTURE §8), through {@code java.lang.foreign}:
- * identities and privileges, umask, sessions, descriptors and Unix datagram sockets (local syslog). Linux/glibc only:
+ * identities and privileges, umask, sessions, descriptors and Unix datagram sockets (local syslog); the privilege
+ * drop's three go through the build's small JNI library when the launcher names it ({@link NativePrivileges}: their
+ * linking cost a start as root up to 35 ms of CPU, issue 9). Linux/glibc only:
  * glibc's {@code setuid}/{@code setgid} change every thread of the process, which a JVM needs since it has many.
  */
 public final class Posix {
@@ -315,15 +317,30 @@ public final class Posix {
 
     /** Leaves only {@code gid} as group: no supplementary groups (root's would otherwise stay). */
     public static void setGroups(int gid) throws IOException {
-        exact("setgroups", (h, state, arena) -> (int) h.invokeExact(state, 1L, arena.allocateFrom(JAVA_INT, gid)));
+        if (NativePrivileges.available()) checkErrno("setgroups", NativePrivileges.setgroups(gid));
+        else exact("setgroups", (h, state, arena) -> (int) h.invokeExact(state, 1L, arena.allocateFrom(JAVA_INT, gid)));
     }
 
     public static void setGid(int gid) throws IOException {
-        exact("setgid", (h, state, arena) -> (int) h.invokeExact(state, gid));
+        if (NativePrivileges.available()) checkErrno("setgid", NativePrivileges.setgid(gid));
+        else exact("setgid", (h, state, arena) -> (int) h.invokeExact(state, gid));
     }
 
     public static void setUid(int uid) throws IOException {
-        exact("setuid", (h, state, arena) -> (int) h.invokeExact(state, uid));
+        if (NativePrivileges.available()) checkErrno("setuid", NativePrivileges.setuid(uid));
+        else exact("setuid", (h, state, arena) -> (int) h.invokeExact(state, uid));
+    }
+
+    private static void checkErrno(String function, int errno) throws IOException {
+        if (errno != 0) throw new IOException(function + " failed: errno " + errno);
+    }
+
+    /**
+     * Readies the privilege drop's calls: loads the JNI library the launcher names, else links the C functions (a
+     * daemon run as root does it on another thread from the start of {@code main}).
+     */
+    public static void readyDropCalls(String... functions) {
+        if (!NativePrivileges.available()) link(functions);
     }
 
     /** Sets the umask; returns the previous one. */

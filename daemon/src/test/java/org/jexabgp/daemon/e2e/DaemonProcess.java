@@ -66,8 +66,11 @@ final class DaemonProcess implements AutoCloseable {
         List<String> command = new ArrayList<>(wrapper);
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         // short-lived daemons: start fast, stay small
-        command.addAll(List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-Xmx128m",
-                "-jar", jar().toString()));
+        command.addAll(List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-Xmx128m"));
+        // the privilege drop's JNI library, as bin/exabgp names it (set by Failsafe)
+        String library = System.getProperty("jexabgp.native");
+        if (library != null && !library.isBlank()) command.add("-Djexabgp.native=" + library);
+        command.addAll(List.of("-jar", jar().toString()));
         command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
         Map<String, String> e = builder.environment();

@@ -1,0 +1,44 @@
+package org.jexabgp.daemon.os;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The privilege drop's JNI library, as the build compiles it and the launcher names it (surefire gives its path): it
+ * loads, and its calls do what the C library's do, here with the ids the process has (allowed to anyone, no change).
+ */
+class NativePrivilegesTest {
+    private static String status(String field) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/thread-self/status")))
+            if (line.startsWith(field + ":")) return line.substring(field.length() + 1).strip();
+        throw new IOException("no " + field);
+    }
+
+    @Test
+    void theBuildsLibraryLoadsAndItsCallsWork() throws IOException {
+        String library = System.getProperty(NativePrivileges.PROPERTY);
+        assertThat(library).as("set by the build").isNotBlank();
+        assertThat(Path.of(library)).exists();
+        assertThat(NativePrivileges.available()).isTrue();
+        int uid = Posix.uid();
+        int gid = Posix.gid();
+        assertThat(NativePrivileges.setgid(gid)).isZero();
+        assertThat(NativePrivileges.setuid(uid)).isZero();
+        // through Posix, as the privilege drop calls them
+        Posix.setGid(gid);
+        Posix.setUid(uid);
+        assertThat(Posix.credentials()).isEqualTo(new Posix.Credentials(uid, uid, gid, Posix.supplementaryGroups()));
+        if (uid == 0) {
+            // root may set its supplementary groups: to its own group alone
+            Posix.setGroups(gid);
+            assertThat(status("Groups")).isEqualTo(String.valueOf(gid));
+        } else {
+            // anyone else may not: the errno comes back (EPERM)
+            assertThat(NativePrivileges.setgroups(gid)).isEqualTo(1);
+        }
+    }
+}
