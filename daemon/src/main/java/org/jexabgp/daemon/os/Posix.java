@@ -40,61 +40,69 @@ public final class Posix {
     private static final int PW_UID = 16;
     private static final int PW_GID = 20;
 
-    private static final @Nullable String UNAVAILABLE;
     /**
      * The calls made so far. Each is linked on first use (issue 9: linking all of them at start made nine downcall
      * stubs, about 0.1 s of every start in a cold JVM, though a daemon uses a few).
      */
     private static final Map<String, MethodHandle> CALLS = new ConcurrentHashMap<>();
 
-    private static final Map<String, FunctionDescriptor> SIGNATURES = new HashMap<>();
-    private static final @Nullable Linker LINKER;
-    private static final Linker.@Nullable Option KEEP_ERRNO;
-    private static final @Nullable StructLayout CAPTURED;
-    private static final @Nullable VarHandle ERRNO;
+    /**
+     * The foreign linker and the known signatures, set up at the first call through java.lang.foreign (issue 9: a
+     * daemon whose drop goes through JNI and whose umask the launcher set makes none at its start, and the set-up
+     * alone, layouts and var handles, was 10 ms of CPU).
+     */
+    private static final class Ffi {
+        private static final @Nullable String UNAVAILABLE;
 
-    static {
-        String why = null;
-        StructLayout captured = null;
-        VarHandle errno = null;
-        Linker linked = null;
-        Linker.Option keep = null;
-        try {
-            if (!System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux"))
-                throw new UnsupportedOperationException("needs Linux");
-            Linker linker = Linker.nativeLinker();
-            captured = Linker.Option.captureStateLayout();
-            errno = captured.varHandle(MemoryLayout.PathElement.groupElement("errno"));
-            Linker.Option keepErrno = Linker.Option.captureCallState("errno");
-            Map<String, FunctionDescriptor> signatures = SIGNATURES;
-            FunctionDescriptor none = FunctionDescriptor.of(JAVA_INT);
-            FunctionDescriptor one = FunctionDescriptor.of(JAVA_INT, JAVA_INT);
-            FunctionDescriptor two = FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT);
-            FunctionDescriptor sockaddr = FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT);
-            FunctionDescriptor io = FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT);
-            for (String f : new String[] {"getuid", "getgid", "geteuid", "getpid", "setsid"}) signatures.put(f, none);
-            for (String f : new String[] {"setuid", "setgid", "umask", "close"}) signatures.put(f, one);
-            for (String f : new String[] {"kill", "dup2"}) signatures.put(f, two);
-            signatures.put("socket", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT));
-            signatures.put("connect", sockaddr);
-            signatures.put("bind", sockaddr);
-            signatures.put("send", io);
-            signatures.put("recv", io);
-            signatures.put("open", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
-            signatures.put("setgroups", FunctionDescriptor.of(JAVA_INT, JAVA_LONG, ADDRESS));
-            signatures.put("getpwnam", FunctionDescriptor.of(ADDRESS, ADDRESS));
-            // every symbol is looked up now, so a missing one says so at once; linking waits for the first call
-            for (String f : signatures.keySet()) linker.defaultLookup().find(f).orElseThrow();
-            linked = linker;
-            keep = keepErrno;
-        } catch (Throwable t) { // IllegalCallerException without native access, no such symbol, not Linux …
-            why = t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
+        private static final Map<String, FunctionDescriptor> SIGNATURES = new HashMap<>();
+        private static final @Nullable Linker LINKER;
+        private static final Linker.@Nullable Option KEEP_ERRNO;
+        private static final @Nullable StructLayout CAPTURED;
+        private static final @Nullable VarHandle ERRNO;
+
+        static {
+            String why = null;
+            StructLayout captured = null;
+            VarHandle errno = null;
+            Linker linked = null;
+            Linker.Option keep = null;
+            try {
+                if (!System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux"))
+                    throw new UnsupportedOperationException("needs Linux");
+                Linker linker = Linker.nativeLinker();
+                captured = Linker.Option.captureStateLayout();
+                errno = captured.varHandle(MemoryLayout.PathElement.groupElement("errno"));
+                Linker.Option keepErrno = Linker.Option.captureCallState("errno");
+                Map<String, FunctionDescriptor> signatures = SIGNATURES;
+                FunctionDescriptor none = FunctionDescriptor.of(JAVA_INT);
+                FunctionDescriptor one = FunctionDescriptor.of(JAVA_INT, JAVA_INT);
+                FunctionDescriptor two = FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT);
+                FunctionDescriptor sockaddr = FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT);
+                FunctionDescriptor io = FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT);
+                for (String f : new String[] {"getuid", "getgid", "geteuid", "getpid", "setsid"}) signatures.put(f, none);
+                for (String f : new String[] {"setuid", "setgid", "umask", "close"}) signatures.put(f, one);
+                for (String f : new String[] {"kill", "dup2"}) signatures.put(f, two);
+                signatures.put("socket", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT));
+                signatures.put("connect", sockaddr);
+                signatures.put("bind", sockaddr);
+                signatures.put("send", io);
+                signatures.put("recv", io);
+                signatures.put("open", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
+                signatures.put("setgroups", FunctionDescriptor.of(JAVA_INT, JAVA_LONG, ADDRESS));
+                signatures.put("getpwnam", FunctionDescriptor.of(ADDRESS, ADDRESS));
+                // every symbol is looked up now, so a missing one says so at once; linking waits for the first call
+                for (String f : signatures.keySet()) linker.defaultLookup().find(f).orElseThrow();
+                linked = linker;
+                keep = keepErrno;
+            } catch (Throwable t) { // IllegalCallerException without native access, no such symbol, not Linux …
+                why = t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
+            }
+            LINKER = linked;
+            KEEP_ERRNO = keep;
+            UNAVAILABLE = why;
+            CAPTURED = captured;
+            ERRNO = errno;
         }
-        LINKER = linked;
-        KEEP_ERRNO = keep;
-        UNAVAILABLE = why;
-        CAPTURED = captured;
-        ERRNO = errno;
     }
 
     private Posix() {}
@@ -106,7 +114,7 @@ public final class Posix {
 
     /** Why these calls cannot be made here, or null when they can. */
     public static @Nullable String unavailable() {
-        return UNAVAILABLE;
+        return Ffi.UNAVAILABLE;
     }
 
     /**
@@ -438,11 +446,11 @@ public final class Posix {
     private static MethodHandle handle(String function) throws IOException {
         MethodHandle h = CALLS.get(function);
         if (h != null) return h;
-        Linker linker = LINKER;
-        Linker.Option keep = KEEP_ERRNO;
-        FunctionDescriptor signature = SIGNATURES.get(function);
+        Linker linker = Ffi.LINKER;
+        Linker.Option keep = Ffi.KEEP_ERRNO;
+        FunctionDescriptor signature = Ffi.SIGNATURES.get(function);
         if (linker == null || keep == null || signature == null)
-            throw new IOException("system calls unavailable: " + UNAVAILABLE);
+            throw new IOException("system calls unavailable: " + Ffi.UNAVAILABLE);
         try {
             // a call being linked on another thread (DaemonMode.linkAhead) is waited for, not linked twice
             return CALLS.computeIfAbsent(function,
@@ -453,13 +461,13 @@ public final class Posix {
     }
 
     private static StructLayout layout() throws IOException {
-        StructLayout l = CAPTURED;
-        if (l == null) throw new IOException("system calls unavailable: " + UNAVAILABLE);
+        StructLayout l = Ffi.CAPTURED;
+        if (l == null) throw new IOException("system calls unavailable: " + Ffi.UNAVAILABLE);
         return l;
     }
 
     private static int errno(MemorySegment state) {
-        VarHandle e = ERRNO;
+        VarHandle e = Ffi.ERRNO;
         return e == null ? 0 : (int) e.get(state, 0L);
     }
 }
