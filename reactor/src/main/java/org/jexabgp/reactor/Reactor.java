@@ -241,7 +241,6 @@ public final class Reactor {
 
     // ---- the turn ----
 
-    /** Runs one turn; returns the time of the next deadline (now when work is left). */
     /**
      * Whether a neighbour's api blocks ask for any event: only then are the encoders readied at start (a program that
      * only sends commands is answered with plain text, and the first rendering costs a few ms of the start).
@@ -254,6 +253,7 @@ public final class Reactor {
         return false;
     }
 
+    /** Runs one turn; returns the time of the next deadline (now when work is left). */
     public long turn(long nowNanos) {
         now = nowNanos;
         ribs.newTurn();

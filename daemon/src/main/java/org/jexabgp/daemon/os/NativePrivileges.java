@@ -20,7 +20,8 @@ final class NativePrivileges {
         try {
             System.load(path);
             return true;
-        } catch (UnsatisfiedLinkError | SecurityException e) {
+        } catch (LinkageError | IllegalCallerException | SecurityException e) {
+            // not there, not loadable, or native access denied: the same calls go through java.lang.foreign
             return false;
         }
     }

@@ -325,22 +325,34 @@ public final class Posix {
 
     /** Leaves only {@code gid} as group: no supplementary groups (root's would otherwise stay). */
     public static void setGroups(int gid) throws IOException {
-        if (NativePrivileges.available()) checkErrno("setgroups", NativePrivileges.setgroups(gid));
-        else exact("setgroups", (h, state, arena) -> (int) h.invokeExact(state, 1L, arena.allocateFrom(JAVA_INT, gid)));
+        if (viaJni("setgroups", () -> NativePrivileges.setgroups(gid))) return;
+        exact("setgroups", (h, state, arena) -> (int) h.invokeExact(state, 1L, arena.allocateFrom(JAVA_INT, gid)));
     }
 
     public static void setGid(int gid) throws IOException {
-        if (NativePrivileges.available()) checkErrno("setgid", NativePrivileges.setgid(gid));
-        else exact("setgid", (h, state, arena) -> (int) h.invokeExact(state, gid));
+        if (viaJni("setgid", () -> NativePrivileges.setgid(gid))) return;
+        exact("setgid", (h, state, arena) -> (int) h.invokeExact(state, gid));
     }
 
     public static void setUid(int uid) throws IOException {
-        if (NativePrivileges.available()) checkErrno("setuid", NativePrivileges.setuid(uid));
-        else exact("setuid", (h, state, arena) -> (int) h.invokeExact(state, uid));
+        if (viaJni("setuid", () -> NativePrivileges.setuid(uid))) return;
+        exact("setuid", (h, state, arena) -> (int) h.invokeExact(state, uid));
     }
 
-    private static void checkErrno(String function, int errno) throws IOException {
+    /**
+     * Makes the call through the JNI library when it is loaded: true when it was made (an errno is an IOException);
+     * false, to go through java.lang.foreign, without the library or when it lacks the function.
+     */
+    private static boolean viaJni(String function, java.util.function.IntSupplier call) throws IOException {
+        if (!NativePrivileges.available()) return false;
+        int errno;
+        try {
+            errno = call.getAsInt();
+        } catch (UnsatisfiedLinkError e) {
+            return false;
+        }
         if (errno != 0) throw new IOException(function + " failed: errno " + errno);
+        return true;
     }
 
     /**

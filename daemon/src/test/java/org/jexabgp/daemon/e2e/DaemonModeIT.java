@@ -154,21 +154,25 @@ class DaemonModeIT extends EndToEnd {
 
     /**
      * Started as root with supplementary groups, the daemon keeps only the user's group (setgroups); started without
-     * any (the case above), it has none to drop.
+     * any, it has none to drop (no setgroups call) and has none after.
      */
-    @Test
+    @ParameterizedTest(name = "groups={0}")
+    @ValueSource(strings = {"0,4,27", "none"})
     @EnabledIf("root")
-    void rootsSupplementaryGroupsAreDropped() throws Exception {
+    void rootsSupplementaryGroupsAreDropped(String groups) throws Exception {
         TestPeer peer = peer("127.0.0.1", 0);
         Map<String, String> env = env(peer);
         env.put("exabgp_daemon_user", "nobody");
-        try (DaemonProcess daemon = DaemonProcess.start(dir, env, List.of("setpriv", "--groups", "0,4,27", "--"),
-                List.of(simple(peer, "").toString()))) {
+        List<String> setpriv = groups.equals("none")
+                ? List.of("setpriv", "--clear-groups", "--")
+                : List.of("setpriv", "--groups", groups, "--");
+        try (DaemonProcess daemon = DaemonProcess.start(dir, env, setpriv, List.of(simple(peer, "").toString()))) {
             peer.awaitEndOfRib(Await.TIMEOUT);
             String nobody = uidOf("nobody");
             Await.until("the daemon running as nobody", () -> ProcFs.uids(daemon.pid()),
                     u -> u.equals(String.join("\t", nobody, nobody, nobody, nobody)), Await.TIMEOUT);
-            assertThat(ProcFs.status(daemon.pid(), "Groups").strip()).as(daemon::log).isEqualTo(gidOf("nobody"));
+            assertThat(ProcFs.status(daemon.pid(), "Groups").strip()).as(daemon::log)
+                    .isEqualTo(groups.equals("none") ? "" : gidOf("nobody"));
             daemon.signal("TERM");
             assertThat(daemon.awaitExit(Duration.ofSeconds(5))).as(daemon::log).isZero();
         }
