@@ -18,6 +18,15 @@ class TrainIT {
     @TempDir
     Path dir;
 
+    /** Runs the training with the JVM logging these tags to a file of dir; returns the file, once the run succeeded. */
+    private Path trainLogging(String tags, String file) throws Exception {
+        Path log = dir.resolve(file);
+        DaemonProcess.Finished run = DaemonProcess.run(dir, Map.of("JAVA_TOOL_OPTIONS", "-Xlog:" + tags + ":file=" + log),
+                Duration.ofSeconds(60), "train", "--seconds", "1", "--log", dir.resolve("train.log").toString());
+        assertThat(run.stderr()).doesNotContain("jexabgp train");
+        return log;
+    }
+
     @Test
     void bothEnginesRunAsADaemonDoes() throws Exception {
         Path log = dir.resolve("train.log");
@@ -48,11 +57,7 @@ class TrainIT {
      */
     @Test
     void aDaemonsWorkLinksNoTypeSwitchNorRecordMethod() throws Exception {
-        Path indy = dir.resolve("indy.log");
-        DaemonProcess.Finished run = DaemonProcess.run(dir,
-                Map.of("JAVA_TOOL_OPTIONS", "-Xlog:methodhandles+indy=debug:file=" + indy),
-                Duration.ofSeconds(60), "train", "--seconds", "1", "--log", dir.resolve("train.log").toString());
-        assertThat(run.stderr()).doesNotContain("jexabgp train");
+        Path indy = trainLogging("methodhandles+indy=debug", "indy.log");
         java.util.regex.Pattern site = java.util.regex.Pattern.compile(
                 "resolve_invokedynamic Bootstrap in (org/jexabgp/\\S+) indy#\\d+@CP\\[\\d+\\] (\\w+):");
         List<String> linked = java.nio.file.Files.readAllLines(indy).stream()
@@ -72,11 +77,7 @@ class TrainIT {
      */
     @Test
     void aDaemonsShortLogLinesReadNoTimeZoneFile() throws Exception {
-        Path init = dir.resolve("init.log");
-        DaemonProcess.Finished run = DaemonProcess.run(dir,
-                Map.of("JAVA_TOOL_OPTIONS", "-Xlog:class+init=info:file=" + init),
-                Duration.ofSeconds(60), "train", "--seconds", "1", "--log", dir.resolve("train.log").toString());
-        assertThat(run.stderr()).doesNotContain("jexabgp train");
+        Path init = trainLogging("class+init=info", "init.log");
         String log = java.nio.file.Files.readString(init);
         // the log is read: the daemon's own classes are in it
         assertThat(log).contains("Initializing 'org/jexabgp/daemon/LogLine'");

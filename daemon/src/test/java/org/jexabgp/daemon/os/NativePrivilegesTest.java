@@ -3,7 +3,6 @@ package org.jexabgp.daemon.os;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
@@ -12,12 +11,6 @@ import org.junit.jupiter.api.Test;
  * loads, and its calls do what the C library's do, here with the ids the process has (allowed to anyone, no change).
  */
 class NativePrivilegesTest {
-    private static String status(String field) throws IOException {
-        for (String line : Files.readAllLines(Path.of("/proc/thread-self/status")))
-            if (line.startsWith(field + ":")) return line.substring(field.length() + 1).strip();
-        throw new IOException("no " + field);
-    }
-
     @Test
     void theBuildsLibraryLoadsAndItsCallsWork() throws IOException {
         String library = System.getProperty(NativePrivileges.PROPERTY);
@@ -32,11 +25,11 @@ class NativePrivilegesTest {
         Posix.setGid(gid);
         Posix.setUid(uid);
         assertThat(Posix.credentials())
-                .isEqualTo(new Posix.Credentials(uid, uid, gid, !status("Groups").isEmpty()));
+                .isEqualTo(new Posix.Credentials(uid, uid, gid, !PosixTest.status("Groups").isEmpty()));
         if (uid == 0) {
             // root may set its supplementary groups: to its own group alone
             Posix.setGroups(gid);
-            assertThat(status("Groups")).isEqualTo(String.valueOf(gid));
+            assertThat(PosixTest.status("Groups")).isEqualTo(String.valueOf(gid));
         } else {
             // a user without CAP_SETGID may not: the errno comes back
             assertThat(NativePrivileges.setgroups(gid)).isNotZero();

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /** The system calls of a daemon's start, against what the kernel reports in /proc. */
 class PosixTest {
-    private static String status(String field) throws IOException {
+    /** A field of the process's /proc status, trimmed (NativePrivilegesTest too). */
+    static String status(String field) throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc/self/status")))
             if (line.startsWith(field + ":")) return line.substring(field.length() + 1).trim();
         throw new IOException("no " + field);
